@@ -1,0 +1,30 @@
+"""Domain errors: each carries a message that is safe to show a user as it is."""
+
+from __future__ import annotations
+
+import secrets
+
+
+class DossierError(Exception):
+    """An error whose `user_message` can be shown in chat; details belong in the log."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+class BadQuestion(DossierError):
+    """The question cannot be searched: empty, or nothing but stopwords, punctuation or emoji."""
+
+
+class CorpusUnavailable(DossierError):
+    """No corpus could be loaded, so nothing can be answered."""
+
+
+class ReloadRefused(DossierError):
+    """A reload was refused; the live corpus is unchanged."""
+
+
+def error_id() -> str:
+    """A short id to quote in a user-facing error and find the traceback in the log."""
+    return secrets.token_hex(4)

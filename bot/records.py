@@ -1,0 +1,65 @@
+"""The JSON shapes of the service's records, shared by the command line and the web API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.service import Answer
+from search.models import Document, Hit, SourceInfo
+
+
+def source_json(source: SourceInfo) -> dict[str, Any]:
+    """A document's source: title, outlet, published date (ISO) and canonical URL, None when unknown."""
+    return {
+        "title": source.title,
+        "outlet": source.outlet,
+        "published": source.published.isoformat() if source.published else None,
+        "url": source.url,
+    }
+
+
+def hit_json(hit: Hit, documents: dict[str, Document]) -> dict[str, Any]:
+    """One ranked passage with its snippet, highlight spans and source."""
+    doc = documents[hit.passage.doc_id]
+    return {
+        "doc_id": hit.passage.doc_id,
+        "paragraph": hit.passage.paragraph,
+        "passage_id": hit.passage.passage_id,
+        "kind": hit.passage.kind.value,
+        "score": hit.score,
+        "text": hit.passage.text,
+        "snippet": hit.snippet.text,
+        "highlights": [[s.start, s.end] for s in hit.snippet.highlights],
+        "source": source_json(doc.source),
+    }
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The answer object of `dossier ask --json`."""
+    return {
+        "question": answer.question,
+        "answered": answer.answered,
+        "message": answer.message,
+        "notices": list(answer.notices),
+        "corpus_version": answer.corpus_version,
+        "hits": [hit_json(h, answer.documents) for h in answer.hits],
+        "closest": [hit_json(h, answer.documents) for h in answer.closest],
+    }
+
+
+def error_json(question: str, message: str) -> dict[str, Any]:
+    """The answer object for a question that could not be searched."""
+    return {"question": question, "answered": False, "error": message, "message": message, "notices": [],
+            "hits": [], "closest": []}
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    """One entry of `dossier sources --json`."""
+    return {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        **source_json(doc.source),
+        "page_date": doc.source.page_date.isoformat() if doc.source.page_date else None,
+        "author": doc.source.author,
+        "paragraphs": len(doc.paragraphs),
+    }

@@ -1,0 +1,147 @@
+"""A folder of article files and its optional manifest, read into documents and passages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from search.clean import clean_article
+from search.models import Document, LoadReport, Paragraph, Passage, SkippedFile, SourceInfo
+
+MANIFEST = "sources.toml"
+SUFFIXES = (".txt", ".md")
+DEFAULT_MAX_FILE_BYTES = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusData:
+    """Everything read from a corpus folder: documents, their passages, and what was skipped."""
+
+    documents: tuple[Document, ...]
+    passages: tuple[Passage, ...]
+    report: LoadReport
+
+    @property
+    def content_hash(self) -> str:
+        """One hash over every document's content and metadata, to tell versions apart."""
+        h = hashlib.sha256()
+        for doc in self.documents:
+            h.update(doc.doc_id.encode())
+            h.update(doc.content_hash.encode())
+            h.update(repr(doc.source).encode())
+        return h.hexdigest()
+
+
+def read_manifest(folder: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """File name → metadata from `sources.toml`; a broken manifest is a warning, not a failure."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}, []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return {}, [f"{MANIFEST}: not valid TOML ({exc}); titles and dates come from the article text"]
+    entries: dict[str, dict[str, Any]] = {}
+    warnings = []
+    for item in data.get("source", []):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+            warnings.append(f"{MANIFEST}: an entry without a file name was ignored")
+            continue
+        entries[item["file"]] = item
+    return entries, warnings
+
+
+def decode(raw: bytes, max_bytes: int) -> str:
+    """Bytes of an article file as text; raises ValueError with a reason an admin can act on."""
+    if len(raw) > max_bytes:
+        raise ValueError(f"file is {len(raw):,} bytes, over the {max_bytes:,}-byte limit")
+    if not raw.strip():
+        raise ValueError("file is empty")
+    if b"\x00" in raw[:8192]:
+        raise ValueError("file looks binary (it contains NUL bytes)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"file is not UTF-8 (invalid byte at offset {exc.start})") from None
+
+
+def _doc_id(relative: Path, taken: set[str]) -> str:
+    """An opaque id from the file's path: letters, digits, dash and underscore only."""
+    base = re.sub(r"[^A-Za-z0-9_-]+", "-", relative.with_suffix("").as_posix()).strip("-") or "doc"
+    doc_id, n = base[:80], 2
+    while doc_id in taken:
+        doc_id, n = f"{base[:76]}-{n}", n + 1
+    taken.add(doc_id)
+    return doc_id
+
+
+def _fallback_title(paragraphs: list[Paragraph]) -> str:
+    """A title for an article whose page names none: the start of its first body paragraph."""
+    first = next((p.text for p in paragraphs if p.kind.value == "body"), paragraphs[0].text)
+    return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+
+
+def _meta_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def load_document(path: Path, relative: Path, doc_id: str, meta: dict[str, Any], max_bytes: int) -> Document:
+    """One article file as a cleaned document; raises ValueError when it cannot be used."""
+    raw = path.read_bytes()
+    text = decode(raw, max_bytes)
+    art = clean_article(text, known_title=meta.get("title"))
+    paragraphs = [Paragraph(i, p, kind) for i, (p, kind) in enumerate(art.paragraphs, start=1)]
+    if not any(p.kind.value != "heading" for p in paragraphs):
+        raise ValueError("no article text is left after removing page furniture")
+    url = meta.get("url")
+    source = SourceInfo(
+        title=meta.get("title") or art.title or _fallback_title(paragraphs),
+        outlet=meta.get("outlet") or art.outlet,
+        published=_meta_date(meta.get("published")) or art.published,
+        url=url if isinstance(url, str) and re.match(r"https?://", url) else None,
+        page_date=_meta_date(meta.get("page_date")) or art.page_date,
+        author=meta.get("author") or art.author,
+    )
+    return Document(doc_id, relative.as_posix(), source, tuple(paragraphs), hashlib.sha256(raw).hexdigest())
+
+
+def passages_of(doc: Document) -> list[Passage]:
+    """The searchable passages of a document: every paragraph that is not a heading."""
+    return [Passage(doc.doc_id, p.number, p.text, p.kind) for p in doc.paragraphs if p.kind.value != "heading"]
+
+
+def load_folder(folder: Path, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> CorpusData:
+    """Every .txt and .md file under folder, in path order; unusable files are named in the report."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"corpus folder {folder} does not exist")
+    manifest, warnings = read_manifest(folder)
+    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    taken: set[str] = set()
+    documents: list[Document] = []
+    skipped: list[SkippedFile] = []
+    for path in files:
+        relative = path.relative_to(folder)
+        meta = manifest.get(relative.as_posix(), {})
+        try:
+            documents.append(load_document(path, relative, _doc_id(relative, taken), meta, max_file_bytes))
+        except (ValueError, OSError) as exc:
+            skipped.append(SkippedFile(relative.as_posix(), str(exc)))
+    listed = {d.path for d in documents} | {s.path for s in skipped}
+    warnings += [f"{MANIFEST}: {name} is listed but not in the folder" for name in manifest if name not in listed]
+    passages = [p for d in documents for p in passages_of(d)]
+    report = LoadReport(str(folder), tuple(d.path for d in documents), tuple(skipped), tuple(warnings))
+    return CorpusData(tuple(documents), tuple(passages), report)

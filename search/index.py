@@ -1,0 +1,108 @@
+"""The passage index: BM25 over analysed paragraphs, phrase filters, and the "nothing found" rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from search.bm25 import BM25Matrix, top_k
+from search.models import Hit, Passage, PassageKind
+from search.snippets import make_snippet
+from search.text import Analyzer, fold_for_phrase
+
+# Captions carry dates and places but describe a picture, not the story: ranked a step below body text.
+KIND_WEIGHT = {PassageKind.BODY: 1.0, PassageKind.CAPTION: 0.8, PassageKind.HEADING: 0.8}
+
+# A question is answered only when the best passage holds at least this share of the question's
+# idf weight (a word no passage contains weighs as much as the rarest word can). The README shows
+# the measurements behind the value: answerable questions sit well above it, off-corpus ones below.
+MIN_COVERAGE = 0.45
+
+_PHRASE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question as the index sees it: its terms and the phrases that must appear verbatim."""
+
+    text: str
+    terms: tuple[str, ...]
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Ranked hits for a question; when not answered, the closest passages are offered instead."""
+
+    query: Query
+    answered: bool
+    hits: tuple[Hit, ...]
+    closest: tuple[Hit, ...]
+    coverage: float
+
+
+class Index:
+    """BM25 over the passages of one corpus version; immutable once built."""
+
+    def __init__(self, passages: Sequence[Passage], analyzer: Analyzer, matrix: BM25Matrix) -> None:
+        self.passages = tuple(passages)
+        self.analyzer = analyzer
+        self.matrix = matrix
+        self._prior = np.array([KIND_WEIGHT[p.kind] for p in self.passages], dtype=np.float64)
+        self._folded: list[str | None] = [None] * len(self.passages)
+
+    @classmethod
+    def build(cls, passages: Sequence[Passage], analyzer: Analyzer) -> Index:
+        """Analyse every passage and precompute its BM25 weights."""
+        return cls(passages, analyzer, BM25Matrix.build(analyzer.terms_of(p.text for p in passages)))
+
+    def parse(self, question: str) -> Query:
+        """Terms of the question, and the quoted phrases it asks for."""
+        phrases = tuple(p.strip() for p in _PHRASE.findall(question) if self.analyzer.terms(p))
+        return Query(question, tuple(self.analyzer.terms(question)), phrases)
+
+    def _folded_text(self, i: int) -> str:
+        folded = self._folded[i]
+        if folded is None:
+            folded = self._folded[i] = fold_for_phrase(self.passages[i].text)
+        return folded
+
+    def coverage(self, query: Query, i: int) -> float:
+        """Share of the question's idf weight that passage i contains."""
+        terms = set(query.terms)
+        total = sum(self.matrix.idf_of(t) for t in terms)
+        if total <= 0:
+            return 0.0
+        found = sum(self.matrix.idf_of(t) for t in terms if self.matrix.contains(t)[i])
+        return found / total
+
+    def search(self, question: str | Query, k: int = 3, snippet_chars: int = 300,
+               doc_ids: Sequence[str] | None = None) -> SearchResult:
+        """The k best passages for a question, optionally only from some documents."""
+        query = question if isinstance(question, Query) else self.parse(question)
+        scores = self.matrix.scores(query.terms) * self._prior
+        if doc_ids is not None:
+            wanted = set(doc_ids)
+            scores = scores * np.fromiter((p.doc_id in wanted for p in self.passages), bool, len(self.passages))
+        order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
+        phrase_ok = True
+        if query.phrases:
+            folded = [fold_for_phrase(p) for p in query.phrases]
+            matching = [i for i in order if all(f in self._folded_text(i) for f in folded)]
+            phrase_ok = bool(matching)
+            order = matching + [i for i in order if i not in matching]
+        coverage = self.coverage(query, order[0]) if order else 0.0
+        answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE
+        chosen = [self._hit(i, float(scores[i]), query, snippet_chars) for i in order[:k]]
+        if answered:
+            return SearchResult(query, True, tuple(chosen), (), coverage)
+        return SearchResult(query, False, (), tuple(chosen), coverage)
+
+    def _hit(self, i: int, score: float, query: Query, snippet_chars: int) -> Hit:
+        passage = self.passages[i]
+        snippet = make_snippet(passage.text, set(query.terms), self.matrix.idf_of, self.analyzer,
+                               snippet_chars, query.phrases)
+        return Hit(passage, round(score, 6), snippet)

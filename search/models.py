@@ -1,0 +1,115 @@
+"""Frozen records that flow through the search library: files → documents → passages → hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class PassageKind(str, Enum):
+    """What a paragraph of an article is, as a reader would tell."""
+
+    BODY = "body"
+    CAPTION = "caption"
+    HEADING = "heading"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Where a document came from; a field is None when neither the manifest nor the text says."""
+
+    title: str
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    page_date: date | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One cleaned paragraph of a document, numbered from 1 in reading order."""
+
+    number: int
+    text: str
+    kind: PassageKind = PassageKind.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned article: its id is the file name without extension, stable across reloads."""
+
+    doc_id: str
+    path: str
+    source: SourceInfo
+    paragraphs: tuple[Paragraph, ...]
+    content_hash: str
+
+    @property
+    def title(self) -> str:
+        """The document's display title."""
+        return self.source.title
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """The unit of search: one paragraph of one document."""
+
+    doc_id: str
+    paragraph: int
+    text: str
+    kind: PassageKind
+
+    @property
+    def passage_id(self) -> str:
+        """Stable id: document id and paragraph number; unchanged while the text is unchanged."""
+        return f"{self.doc_id}#p{self.paragraph}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) of a snippet to emphasise."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """Plain text cut from a passage at sentence boundaries, with the question's terms as spans."""
+
+    text: str
+    highlights: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A ranked passage for one question."""
+
+    passage: Passage
+    score: float
+    snippet: Snippet
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A corpus file that was not loaded, and why, in words an admin can act on."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """What a corpus load read, and what it had to leave out."""
+
+    folder: str
+    loaded: tuple[str, ...] = ()
+    skipped: tuple[SkippedFile, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        """True when every file in the folder loaded."""
+        return not self.skipped

@@ -1,0 +1,79 @@
+"""The one or two sentences of a passage that best answer a question, with its terms as spans."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from search.models import Snippet, Span
+from search.text import Analyzer, fold_for_phrase, split_sentences
+
+ELLIPSIS = "…"
+
+
+def make_snippet(text: str, query_terms: set[str], idf: Callable[[str], float], analyzer: Analyzer,
+                 max_chars: int = 300, phrases: Iterable[str] = ()) -> Snippet:
+    """Pick the sentence that carries the most question weight, add its best neighbour if it fits,
+    cut at sentence boundaries (or word boundaries around the matches when one sentence is too long)."""
+    sentences = split_sentences(text) or [(0, len(text))]
+    folded_phrases = [fold_for_phrase(p) for p in phrases]
+
+    def weight(rng: tuple[int, int]) -> float:
+        sentence = text[rng[0]:rng[1]]
+        found = {t for span in analyzer.spans(sentence) for t in span.terms if t in query_terms}
+        bonus = sum(2.0 for p in folded_phrases if p in fold_for_phrase(sentence))
+        return sum(idf(t) for t in found) + bonus
+
+    weights = [weight(s) for s in sentences]
+    best = max(range(len(sentences)), key=lambda i: (weights[i], -i))
+    start, end = sentences[best]
+    if end - start <= max_chars:
+        neighbours = [j for j in (best + 1, best - 1) if 0 <= j < len(sentences)]
+        neighbours.sort(key=lambda j: (-weights[j], j < best))
+        for j in neighbours:
+            s, e = sentences[j]
+            if max(end, e) - min(start, s) <= max_chars:
+                start, end = min(start, s), max(end, e)
+                break
+        piece = text[start:end]
+        prefix = ELLIPSIS + " " if start > 0 else ""
+        suffix = " " + ELLIPSIS if end < len(text.rstrip()) else ""
+    else:
+        piece, prefix, suffix = _window(text[start:end], query_terms, analyzer, max_chars)
+    spans = _highlights(piece, query_terms, folded_phrases, analyzer, offset=len(prefix))
+    return Snippet(prefix + piece + suffix, tuple(spans))
+
+
+def _window(sentence: str, query_terms: set[str], analyzer: Analyzer, max_chars: int) -> tuple[str, str, str]:
+    """The stretch of an over-long sentence with the most matched terms, cut at spaces."""
+    hits = [s for s in analyzer.spans(sentence) if query_terms.intersection(s.terms)]
+    budget = max_chars - 4
+    best_start, best_count = 0, -1
+    for h in hits or [None]:
+        begin = max(0, (h.start if h else 0) - budget // 4)
+        count = sum(1 for x in hits if begin <= x.start and x.end <= begin + budget)
+        if count > best_count:
+            best_start, best_count = begin, count
+    begin = best_start
+    if begin > 0:
+        space = sentence.find(" ", begin)
+        begin = space + 1 if 0 <= space < begin + 40 else begin
+    stop = min(len(sentence), begin + budget)
+    if stop < len(sentence):
+        space = sentence.rfind(" ", begin, stop)
+        stop = space if space > begin else stop
+    return sentence[begin:stop].strip(), ELLIPSIS + " " if begin > 0 else "", " " + ELLIPSIS \
+        if stop < len(sentence.rstrip()) else ""
+
+
+def _highlights(piece: str, query_terms: set[str], folded_phrases: list[str], analyzer: Analyzer,
+                offset: int) -> list[Span]:
+    """Spans of the words that matched a question term, merged where they touch."""
+    spans = sorted((s.start + offset, s.end + offset) for s in analyzer.spans(piece)
+                   if query_terms.intersection(s.terms))
+    merged: list[Span] = []
+    for start, end in spans:
+        if merged and start <= merged[-1].end + 1 and piece[merged[-1].end - offset:start - offset].strip() == "":
+            merged[-1] = Span(merged[-1].start, max(end, merged[-1].end))
+        else:
+            merged.append(Span(start, end))
+    return merged
