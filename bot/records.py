@@ -39,6 +39,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     return {
         "question": answer.question,
         "answered": answer.answered,
+        "confidence": answer.confidence,
         "message": answer.message,
         "notices": list(answer.notices),
         "corpus_version": answer.corpus_version,

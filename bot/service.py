@@ -15,6 +15,7 @@ from search.aliases import AliasTable
 from search.corpus import CorpusData, load_folder
 from search.index import Index
 from search.models import Document, Hit, LoadReport
+from search.synonyms import Synonyms
 from search.text import Analyzer
 
 
@@ -56,14 +57,19 @@ class Answer:
     notices: tuple[str, ...] = ()
     message: str | None = None
     seconds: float = 0.0
+    confidence: float = 0.0
 
 
-def build_corpus(folder: Path, aliases_path: Path | None, max_file_bytes: int) -> LiveCorpus:
+def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
+                 max_file_bytes: int) -> LiveCorpus:
     """Read, clean and index a corpus folder into a new immutable version (synchronous, CPU-bound)."""
     started = time.perf_counter()
     aliases = AliasTable.from_toml(aliases_path) if aliases_path and aliases_path.is_file() else AliasTable.empty()
+    analyzer = Analyzer(aliases)
+    synonyms = Synonyms.from_toml(synonyms_path, analyzer.terms) if synonyms_path and synonyms_path.is_file() \
+        else Synonyms.empty()
     data = load_folder(folder, max_file_bytes)
-    index = Index.build(data.passages, Analyzer(aliases))
+    index = Index.build(data.passages, analyzer, synonyms)
     return LiveCorpus(data.content_hash[:12], data, index, datetime.now(UTC), time.perf_counter() - started)
 
 
@@ -78,7 +84,8 @@ class Service:
     def load(cls, settings: Settings) -> Service:
         """A service over the configured corpus folder; raises CorpusUnavailable when it cannot be read."""
         try:
-            corpus = build_corpus(settings.corpus_dir, settings.aliases_path, settings.max_file_bytes)
+            corpus = build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
+                                  settings.max_file_bytes)
         except FileNotFoundError as exc:
             raise CorpusUnavailable(str(exc)) from exc
         if not corpus.documents:
@@ -106,7 +113,7 @@ class Service:
         if not result.answered:
             message = _nothing_found(result.query.phrases, bool(result.closest))
         return Answer(cleaned.text, result.answered, result.hits, result.closest, corpus.version, documents,
-                      cleaned.notices, message, time.perf_counter() - started)
+                      cleaned.notices, message, time.perf_counter() - started, round(result.coverage, 4))
 
     async def ask(self, question: str, top: int | None = None, doc_ids: list[str] | None = None) -> Answer:
         """`ask_sync` off the event loop, so a long search never blocks a chat connection."""

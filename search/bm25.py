@@ -70,9 +70,15 @@ class BM25Matrix:
         """Number of passages."""
         return self.weights.shape[0]
 
-    def scores(self, query: Sequence[str]) -> np.ndarray:
-        """BM25Okapi score of every passage; a repeated query token counts each time, as in rank-bm25."""
-        counts = Counter(t for t in query if t in self.vocabulary)
+    def scores(self, query: Sequence[str], extra: dict[str, float] | None = None) -> np.ndarray:
+        """BM25Okapi score of every passage; a repeated query token counts each time, as in rank-bm25.
+        `extra` adds further terms with fractional weights (1.0 would be one more query token)."""
+        counts: Counter[str] | dict[str, float] = Counter(t for t in query if t in self.vocabulary)
+        if extra:
+            counts = dict(counts)
+            for term, weight in extra.items():
+                if term in self.vocabulary:
+                    counts[term] = counts.get(term, 0.0) + weight
         if not counts or self.size == 0:
             return np.zeros(self.size)
         cols = np.fromiter((self.vocabulary[t] for t in counts), np.int64, len(counts))

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from search.bm25 import BM25Matrix, top_k
+from search.intent import INTENT_BOOST, Intent, has_date, has_quantity, question_intent
 from search.models import Hit, Passage, PassageKind
 from search.snippets import make_snippet
+from search.synonyms import EXPANSION_WEIGHT, Synonyms
 from search.text import Analyzer, fold_for_phrase
 
 # Captions carry dates and places but describe a picture, not the story: ranked a step below body text.
@@ -31,6 +33,8 @@ class Query:
     text: str
     terms: tuple[str, ...]
     phrases: tuple[str, ...]
+    expansion: dict[str, float]
+    intent: Intent = Intent.OTHER
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,22 +51,28 @@ class SearchResult:
 class Index:
     """BM25 over the passages of one corpus version; immutable once built."""
 
-    def __init__(self, passages: Sequence[Passage], analyzer: Analyzer, matrix: BM25Matrix) -> None:
+    def __init__(self, passages: Sequence[Passage], analyzer: Analyzer, matrix: BM25Matrix,
+                 synonyms: Synonyms | None = None) -> None:
         self.passages = tuple(passages)
         self.analyzer = analyzer
         self.matrix = matrix
+        self.synonyms = synonyms or Synonyms.empty()
         self._prior = np.array([KIND_WEIGHT[p.kind] for p in self.passages], dtype=np.float64)
+        self._quantity = np.fromiter((has_quantity(p.text) for p in self.passages), bool, len(self.passages))
+        self._date = np.fromiter((has_date(p.text) for p in self.passages), bool, len(self.passages))
         self._folded: list[str | None] = [None] * len(self.passages)
 
     @classmethod
-    def build(cls, passages: Sequence[Passage], analyzer: Analyzer) -> Index:
+    def build(cls, passages: Sequence[Passage], analyzer: Analyzer, synonyms: Synonyms | None = None) -> Index:
         """Analyse every passage and precompute its BM25 weights."""
-        return cls(passages, analyzer, BM25Matrix.build(analyzer.terms_of(p.text for p in passages)))
+        matrix = BM25Matrix.build(analyzer.terms_of(p.text for p in passages))
+        return cls(passages, analyzer, matrix, synonyms)
 
     def parse(self, question: str) -> Query:
-        """Terms of the question, and the quoted phrases it asks for."""
+        """Terms of the question, their synonyms, the quoted phrases it asks for, and its answer type."""
         phrases = tuple(p.strip() for p in _PHRASE.findall(question) if self.analyzer.terms(p))
-        return Query(question, tuple(self.analyzer.terms(question)), phrases)
+        terms = tuple(self.analyzer.terms(question))
+        return Query(question, terms, phrases, self.synonyms.expand(terms), question_intent(question))
 
     def _folded_text(self, i: int) -> str:
         folded = self._folded[i]
@@ -71,19 +81,27 @@ class Index:
         return folded
 
     def coverage(self, query: Query, i: int) -> float:
-        """Share of the question's idf weight that passage i contains."""
-        terms = set(query.terms)
-        total = sum(self.matrix.idf_of(t) for t in terms)
-        if total <= 0:
-            return 0.0
-        found = sum(self.matrix.idf_of(t) for t in terms if self.matrix.contains(t)[i])
-        return found / total
+        """Share of the question's idf weight that passage i contains; a word met only through a
+        synonym counts at the synonym weight."""
+        total = found = 0.0
+        for term in set(query.terms):
+            weight = self.matrix.idf_of(term)
+            total += weight
+            if self.matrix.contains(term)[i]:
+                found += weight
+            elif any(self.matrix.contains(s)[i] for s in self.synonyms.related(term)):
+                found += weight * EXPANSION_WEIGHT
+        return found / total if total > 0 else 0.0
 
     def search(self, question: str | Query, k: int = 3, snippet_chars: int = 300,
                doc_ids: Sequence[str] | None = None) -> SearchResult:
         """The k best passages for a question, optionally only from some documents."""
         query = question if isinstance(question, Query) else self.parse(question)
-        scores = self.matrix.scores(query.terms) * self._prior
+        scores = self.matrix.scores(query.terms, query.expansion) * self._prior
+        if query.intent is Intent.QUANTITY:
+            scores = scores * np.where(self._quantity, INTENT_BOOST, 1.0)
+        elif query.intent is Intent.DATE:
+            scores = scores * np.where(self._date, INTENT_BOOST, 1.0)
         if doc_ids is not None:
             wanted = set(doc_ids)
             scores = scores * np.fromiter((p.doc_id in wanted for p in self.passages), bool, len(self.passages))
@@ -104,5 +122,5 @@ class Index:
     def _hit(self, i: int, score: float, query: Query, snippet_chars: int) -> Hit:
         passage = self.passages[i]
         snippet = make_snippet(passage.text, set(query.terms), self.matrix.idf_of, self.analyzer,
-                               snippet_chars, query.phrases)
+                               snippet_chars, query.phrases, query.expansion)
         return Hit(passage, round(score, 6), snippet)

@@ -11,7 +11,8 @@ ELLIPSIS = "…"
 
 
 def make_snippet(text: str, query_terms: set[str], idf: Callable[[str], float], analyzer: Analyzer,
-                 max_chars: int = 300, phrases: Iterable[str] = ()) -> Snippet:
+                 max_chars: int = 300, phrases: Iterable[str] = (),
+                 related: dict[str, float] | None = None) -> Snippet:
     """Pick the sentence that carries the most question weight, add its best neighbour if it fits,
     cut at sentence boundaries (or word boundaries around the matches when one sentence is too long)."""
     sentences = split_sentences(text) or [(0, len(text))]
@@ -19,9 +20,10 @@ def make_snippet(text: str, query_terms: set[str], idf: Callable[[str], float], 
 
     def weight(rng: tuple[int, int]) -> float:
         sentence = text[rng[0]:rng[1]]
-        found = {t for span in analyzer.spans(sentence) for t in span.terms if t in query_terms}
-        bonus = sum(2.0 for p in folded_phrases if p in fold_for_phrase(sentence))
-        return sum(idf(t) for t in found) + bonus
+        terms = {t for span in analyzer.spans(sentence) for t in span.terms}
+        score = sum(idf(t) for t in terms & query_terms)
+        score += sum(idf(t) * w for t, w in (related or {}).items() if t in terms)
+        return score + sum(2.0 for p in folded_phrases if p in fold_for_phrase(sentence))
 
     weights = [weight(s) for s in sentences]
     best = max(range(len(sentences)), key=lambda i: (weights[i], -i))
