@@ -72,7 +72,8 @@ class BM25Matrix:
 
     def scores(self, query: Sequence[str], extra: dict[str, float] | None = None) -> np.ndarray:
         """BM25Okapi score of every passage; a repeated query token counts each time, as in rank-bm25.
-        `extra` adds further terms with fractional weights (1.0 would be one more query token)."""
+        `extra` adds further terms with fractional weights (1.0 would be one more query token).
+        """
         counts: Counter[str] | dict[str, float] = Counter(t for t in query if t in self.vocabulary)
         if extra:
             counts = dict(counts)

@@ -23,6 +23,9 @@ KIND_WEIGHT = {PassageKind.BODY: 1.0, PassageKind.CAPTION: 0.8, PassageKind.HEAD
 # the measurements behind the value: answerable questions sit well above it, off-corpus ones below.
 MIN_COVERAGE = 0.45
 
+# Share of the best neighbouring paragraph's score a passage inherits (see Index._with_context).
+CONTEXT_WEIGHT = 0.3
+
 _PHRASE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 
 
@@ -61,6 +64,9 @@ class Index:
         self._quantity = np.fromiter((has_quantity(p.text) for p in self.passages), bool, len(self.passages))
         self._date = np.fromiter((has_date(p.text) for p in self.passages), bool, len(self.passages))
         self._folded: list[str | None] = [None] * len(self.passages)
+        docs = np.array([hash(p.doc_id) for p in self.passages])
+        self._same_doc_prev = np.concatenate(([False], docs[1:] == docs[:-1]))
+        self._same_doc_next = np.concatenate((docs[:-1] == docs[1:], [False]))
 
     @classmethod
     def build(cls, passages: Sequence[Passage], analyzer: Analyzer, synonyms: Synonyms | None = None) -> Index:
@@ -82,7 +88,8 @@ class Index:
 
     def coverage(self, query: Query, i: int) -> float:
         """Share of the question's idf weight that passage i contains; a word met only through a
-        synonym counts at the synonym weight."""
+        synonym counts at the synonym weight.
+        """
         total = found = 0.0
         for term in set(query.terms):
             weight = self.matrix.idf_of(term)
@@ -97,7 +104,7 @@ class Index:
                doc_ids: Sequence[str] | None = None) -> SearchResult:
         """The k best passages for a question, optionally only from some documents."""
         query = question if isinstance(question, Query) else self.parse(question)
-        scores = self.matrix.scores(query.terms, query.expansion) * self._prior
+        scores = self._with_context(self.matrix.scores(query.terms, query.expansion)) * self._prior
         if query.intent is Intent.QUANTITY:
             scores = scores * np.where(self._quantity, INTENT_BOOST, 1.0)
         elif query.intent is Intent.DATE:
@@ -118,6 +125,16 @@ class Index:
         if answered:
             return SearchResult(query, True, tuple(chosen), (), coverage)
         return SearchResult(query, False, (), tuple(chosen), coverage)
+
+    def _with_context(self, scores: np.ndarray) -> np.ndarray:
+        """Add a share of the neighbouring paragraphs' scores: a quote continued from the paragraph
+        before, or attributed in the one after, belongs to the speaker named there.
+        """
+        if CONTEXT_WEIGHT == 0 or scores.size < 2:
+            return scores
+        prev = np.concatenate(([0.0], scores[:-1])) * self._same_doc_prev
+        nxt = np.concatenate((scores[1:], [0.0])) * self._same_doc_next
+        return scores + CONTEXT_WEIGHT * np.maximum(prev, nxt)
 
     def _hit(self, i: int, score: float, query: Query, snippet_chars: int) -> Hit:
         passage = self.passages[i]

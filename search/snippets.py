@@ -14,7 +14,8 @@ def make_snippet(text: str, query_terms: set[str], idf: Callable[[str], float], 
                  max_chars: int = 300, phrases: Iterable[str] = (),
                  related: dict[str, float] | None = None) -> Snippet:
     """Pick the sentence that carries the most question weight, add its best neighbour if it fits,
-    cut at sentence boundaries (or word boundaries around the matches when one sentence is too long)."""
+    cut at sentence boundaries (or word boundaries around the matches when one sentence is too long).
+    """
     sentences = split_sentences(text) or [(0, len(text))]
     folded_phrases = [fold_for_phrase(p) for p in phrases]
 
