@@ -21,10 +21,14 @@ KIND_WEIGHT = {PassageKind.BODY: 1.0, PassageKind.CAPTION: 0.8, PassageKind.HEAD
 # A question is answered only when the best passage holds at least this share of the question's
 # idf weight (a word no passage contains weighs as much as the rarest word can). The README shows
 # the measurements behind the value: answerable questions sit well above it, off-corpus ones below.
-MIN_COVERAGE = 0.45
+MIN_COVERAGE = 0.40
 
 # Share of the best neighbouring paragraph's score a passage inherits (see Index._with_context).
 CONTEXT_WEIGHT = 0.3
+
+# A capitalised name in the question that no passage contains ("population of Brazil") is strong
+# evidence the corpus is about something else: it weighs this many times the rarest word.
+UNKNOWN_NAME_WEIGHT = 2.0
 
 _PHRASE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 
@@ -38,6 +42,7 @@ class Query:
     phrases: tuple[str, ...]
     expansion: dict[str, float]
     intent: Intent = Intent.OTHER
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,9 @@ class Index:
         """Terms of the question, their synonyms, the quoted phrases it asks for, and its answer type."""
         phrases = tuple(p.strip() for p in _PHRASE.findall(question) if self.analyzer.terms(p))
         terms = tuple(self.analyzer.terms(question))
-        return Query(question, terms, phrases, self.synonyms.expand(terms), question_intent(question))
+        names = frozenset(t for span in self.analyzer.spans(question)
+                          if span.start > 0 and question[span.start].isupper() for t in span.terms)
+        return Query(question, terms, phrases, self.synonyms.expand(terms), question_intent(question), names)
 
     def _folded_text(self, i: int) -> str:
         folded = self._folded[i]
@@ -88,11 +95,13 @@ class Index:
 
     def coverage(self, query: Query, i: int) -> float:
         """Share of the question's idf weight that passage i contains; a word met only through a
-        synonym counts at the synonym weight.
+        synonym counts at the synonym weight, a name the corpus never mentions weighs double.
         """
         total = found = 0.0
         for term in set(query.terms):
             weight = self.matrix.idf_of(term)
+            if term in query.names and term not in self.matrix.vocabulary:
+                weight *= UNKNOWN_NAME_WEIGHT
             total += weight
             if self.matrix.contains(term)[i]:
                 found += weight
