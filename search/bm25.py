@@ -94,6 +94,14 @@ class BM25Matrix:
             return float(np.log(n + 0.5) - np.log(0.5)) if n else 0.0
         return float(self.idf[col])
 
+    def row_terms(self, i: int) -> set[str]:
+        """The terms passage i contains."""
+        if not hasattr(self, "_names"):
+            object.__setattr__(self, "_names", np.array(list(self.vocabulary), dtype=object))
+            object.__setattr__(self, "_rows", self.weights.tocsr())
+        rows = self._rows
+        return set(self._names[rows.indices[rows.indptr[i]:rows.indptr[i + 1]]].tolist())
+
     def contains(self, term: str) -> np.ndarray:
         """Boolean mask of the passages that contain a term."""
         mask = np.zeros(self.size, dtype=bool)
