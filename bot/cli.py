@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
+import tomllib
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -40,11 +42,23 @@ def cmd_ask(service: Service, args: argparse.Namespace, out: TextIO) -> int:
         print("--top takes a number from 1 to 50", file=sys.stderr)
         return 2
     if args.question != "-":
-        return _ask_one(service, args.question, args, out)
-    for line in sys.stdin:
-        _ask_one(service, line.rstrip("\n"), args, out)
+        return _ask_one(service, _decoded(args.question), args, out)
+    stream = getattr(sys.stdin, "buffer", None)
+    lines = (raw.decode("utf-8", "replace") for raw in stream) if stream is not None else sys.stdin
+    for line in lines:
+        _ask_one(service, _decoded(line.rstrip("\r\n")), args, out)
         out.flush()
     return 0
+
+
+def _decoded(text: str) -> str:
+    """Text from the command line or standard input with undecodable bytes as U+FFFD: Python keeps such
+    bytes as lone surrogates, which cannot be written back out as UTF-8.
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _ask_one(service: Service, question: str, args: argparse.Namespace, out: TextIO) -> int:
@@ -102,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
         print(f"dossier: invalid settings: {fields} (see README, Settings)", file=sys.stderr)
+        return 2
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        named = os.environ.get("DOSSIER_CONFIG", "config/dossier.toml")
+        print(f"dossier: cannot read the settings file {named}: {exc}", file=sys.stderr)
         return 2
     try:
         service = Service.load(settings)

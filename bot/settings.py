@@ -30,6 +30,8 @@ def config_file() -> Path | None:
     """The TOML file to read: DOSSIER_CONFIG, else config/dossier.toml when present."""
     named = os.environ.get("DOSSIER_CONFIG")
     if named:
+        if not Path(named).is_file():
+            raise FileNotFoundError(f"DOSSIER_CONFIG names {named}, which is not a file")
         return Path(named)
     found = resolve(DEFAULT_CONFIG)
     return found if found.is_file() else None

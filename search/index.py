@@ -134,7 +134,8 @@ class Index:
                doc_ids: Sequence[str] | None = None) -> SearchResult:
         """The k best passages for a question, optionally only from some documents."""
         query = question if isinstance(question, Query) else self.parse(question)
-        scores = self._with_context(self.matrix.scores(query.terms, query.expansion)) * self._prior
+        own = self.matrix.scores(query.terms, query.expansion)
+        scores = self._with_context(own) * self._prior
         if query.intent is Intent.QUANTITY:
             scores = scores * np.where(self._quantity, INTENT_BOOST, 1.0)
         elif query.intent is Intent.DATE:
@@ -142,6 +143,8 @@ class Index:
         if doc_ids is not None:
             wanted = set(doc_ids)
             scores = scores * np.fromiter((p.doc_id in wanted for p in self.passages), bool, len(self.passages))
+        # A passage must match the question itself: context only reorders passages that do.
+        scores = np.where(own > 0, scores, 0.0)
         order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
         phrase_ok = True
         if query.phrases:

@@ -42,6 +42,8 @@ def make_snippet(text: str, query_terms: set[str], idf: Callable[[str], float], 
         suffix = " " + ELLIPSIS if end < len(text.rstrip()) else ""
     else:
         piece, prefix, suffix = _window(text[start:end], query_terms, analyzer, max_chars)
+        prefix = prefix or (ELLIPSIS + " " if start > 0 else "")
+        suffix = suffix or (" " + ELLIPSIS if end < len(text.rstrip()) else "")
     spans = _highlights(piece, query_terms, folded_phrases, analyzer, offset=len(prefix))
     return Snippet(prefix + piece + suffix, tuple(spans))
 
