@@ -54,7 +54,7 @@ class Routes:
 
     async def ask_page(self, request: web.Request) -> web.Response:
         """GET /?q=…: the question box, and the answer when a question was asked."""
-        question = request.query.get("q", "")[: self.settings.max_question_chars]
+        question = request.query.get("q", "")
         if not question.strip():
             body = welcome(self.service.corpus)
         else:
@@ -62,7 +62,8 @@ class Routes:
                 body = render_answer(await self.service.ask(question))
             except DossierError as exc:
                 body = f'<section class="answer"><p class="nothing">{esc(exc.user_message)}</p></section>'
-        return _html(ask_page(question, body, self.settings.max_question_chars))
+        limit = self.settings.max_question_chars
+        return _html(ask_page(question[:limit], body, limit))
 
     async def document_page(self, request: web.Request) -> web.Response:
         """GET /docs/{doc_id}?q=…: the cleaned article, by id in the live corpus only."""
