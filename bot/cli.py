@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import os
@@ -32,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     sources = sub.add_parser("sources", help="list the documents of the corpus")
     sources.add_argument("--json", action="store_true")
     sub.add_parser("chat", help="interactive chat in the terminal")
-    sub.add_parser("run", help="start Dossier's main job")
+    sub.add_parser("run", help="start Dossier's main job: the web page, until interrupted")
     return parser
 
 
@@ -71,9 +72,9 @@ def _ask_one(service: Service, question: str, args: argparse.Namespace, out: Tex
             print(exc.user_message, file=out)
         return 1
     if args.json:
-        print(json.dumps(answer_json(answer), ensure_ascii=False), file=out)
+        print(json.dumps(answer_json(answer, service.settings.public_base_url), ensure_ascii=False), file=out)
     else:
-        print(terminal.render_answer(answer, color=out.isatty()), file=out)
+        print(terminal.render_answer(answer, out.isatty(), service.settings.public_base_url), file=out)
     return 0
 
 
@@ -81,7 +82,8 @@ def cmd_sources(service: Service, args: argparse.Namespace, out: TextIO) -> int:
     """List the corpus documents."""
     docs = service.sources()
     if args.json:
-        print(json.dumps({"sources": [document_json(d) for d in docs]}, ensure_ascii=False), file=out)
+        base = service.settings.public_base_url
+        print(json.dumps({"sources": [document_json(d, base) for d in docs]}, ensure_ascii=False), file=out)
     else:
         print(terminal.render_sources(docs, service.corpus.report), file=out)
     return 0
@@ -101,7 +103,8 @@ def cmd_chat(service: Service, out: TextIO) -> int:
         if not question.strip():
             return 0
         try:
-            print(terminal.render_answer(service.ask_sync(question), color=out.isatty()), file=out)
+            answer = service.ask_sync(question)
+            print(terminal.render_answer(answer, out.isatty(), service.settings.public_base_url), file=out)
         except DossierError as exc:
             print(exc.user_message, file=out)
 
@@ -133,7 +136,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_ask(service, args, out)
     if args.command == "sources":
         return cmd_sources(service, args, out)
+    if args.command == "run":
+        return cmd_run(settings, service, out)
     return cmd_chat(service, out)
+
+
+def cmd_run(settings: Settings, service: Service, out: TextIO) -> int:
+    """Serve the web page until interrupted, printing its address."""
+    from bot.web import serve_web  # aiohttp is loaded only by the command that serves
+
+    try:
+        asyncio.run(serve_web(settings, service, out))
+    except OSError as exc:
+        print(f"dossier: cannot serve the web page on {settings.web_host}:{settings.web_port}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

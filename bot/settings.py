@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 from pydantic_settings import (
@@ -50,6 +51,10 @@ class Settings(BaseSettings):
     snippet_chars: int = Field(300, ge=80, le=1000, description="Longest snippet, in characters.")
     max_question_chars: int = Field(500, ge=20, le=5000, description="Longer questions are cut to this.")
     max_file_bytes: int = Field(5_000_000, ge=1_000, description="Larger corpus files are skipped.")
+    web_host: str = Field("127.0.0.1", min_length=1, description="Address the web page listens on.")
+    web_port: int = Field(8080, ge=0, le=65535, description="Port of the web page; 0 picks a free one.")
+    public_base_url: str | None = Field(
+        None, description="Address people reach the web page at; source links point there when set.")
 
     @classmethod
     def settings_customise_sources(
@@ -71,6 +76,16 @@ class Settings(BaseSettings):
     @classmethod
     def _resolve_path(cls, value: Path) -> Path:
         return resolve(value)
+
+    @field_validator("public_base_url", mode="after")
+    @classmethod
+    def _check_base_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parsed = urlsplit(value.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
+            raise ValueError("must be an http(s) address such as https://dossier.example.org")
+        return value.strip().rstrip("/")
 
     def public_dict(self) -> dict[str, Any]:
         """Settings safe to print: secrets are never included."""

@@ -82,3 +82,8 @@ def _highlights(piece: str, query_terms: set[str], folded_phrases: list[str], an
         else:
             merged.append(Span(start, end))
     return merged
+
+
+def term_spans(text: str, query_terms: set[str], analyzer: Analyzer) -> tuple[Span, ...]:
+    """Spans of a whole text whose words match a question term, for marking them where the text is shown."""
+    return tuple(_highlights(text, query_terms, [], analyzer, offset=0))
