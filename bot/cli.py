@@ -14,6 +14,8 @@ from pydantic import ValidationError
 from bot import terminal
 from bot.errors import DossierError
 from bot.records import answer_json, document_json, error_json
+from bot.reload_cli import reload_command
+from bot.run import run_command
 from bot.service import Service
 from bot.settings import Settings
 
@@ -31,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true")
     sub.add_parser("chat", help="interactive chat in the terminal")
     sub.add_parser("run", help="start Dossier's main job")
+    reload = sub.add_parser("reload", help="reload the corpus folder (in the running Dossier, if one runs)")
+    reload.add_argument("--force", action="store_true", help="apply even if some files failed (never zero)")
     return parser
 
 
@@ -103,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
         print(f"dossier: invalid settings: {fields} (see README, Settings)", file=sys.stderr)
         return 2
+    if args.command == "run":
+        return run_command(settings)
+    if args.command == "reload":
+        return reload_command(settings, args.force)
     try:
         service = Service.load(settings)
     except DossierError as exc:

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     snippet_chars: int = Field(300, ge=80, le=1000, description="Longest snippet, in characters.")
     max_question_chars: int = Field(500, ge=20, le=5000, description="Longer questions are cut to this.")
     max_file_bytes: int = Field(5_000_000, ge=1_000, description="Larger corpus files are skipped.")
+    watch_corpus: bool = Field(False, description="Reload by itself when the corpus folder changes.")
+    watch_interval_seconds: float = Field(2.0, ge=0.05, le=3600,
+                                          description="How often watch mode looks at the corpus folder.")
+    watch_debounce_seconds: float = Field(3.0, ge=0, le=3600,
+                                          description="Watch mode reloads once the folder has been still this long.")
 
     @classmethod
     def settings_customise_sources(
