@@ -1,11 +1,14 @@
 """The SQLite store (aiosqlite): corpus versions, the query log, feedback, the audit log, reload requests.
 
 One connection in autocommit mode; every write that must be whole runs between BEGIN IMMEDIATE and
-COMMIT. Parameterised SQL only: no value is ever formatted into a statement.
+COMMIT. Coroutines share the connection, so one asyncio lock lets one of them use it at a time: no
+statement can land inside another coroutine's transaction, nor read its uncommitted rows.
+Parameterised SQL only: no value is ever formatted into a statement.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 from collections.abc import AsyncIterator
@@ -79,6 +82,7 @@ class Store:
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
         self._db = db
         self.path = path
+        self._lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path) -> Store:
@@ -134,16 +138,17 @@ class Store:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """BEGIN IMMEDIATE … COMMIT, rolled back on any error; SQLite errors become StoreError."""
-        try:
-            await self._db.execute("BEGIN IMMEDIATE")
+        async with self._lock:
             try:
-                yield self._db
-                await self._db.execute("COMMIT")
-            except BaseException:
-                await self._rollback()
-                raise
-        except (sqlite3.Error, ValueError) as exc:  # ValueError: aiosqlite's "no active connection"
-            raise StoreError(f"The database could not be written: {exc}") from exc
+                await self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                    await self._db.execute("COMMIT")
+                except BaseException:
+                    await self._rollback()
+                    raise
+            except (sqlite3.Error, ValueError) as exc:  # ValueError: aiosqlite's "no active connection"
+                raise StoreError(f"The database could not be written: {exc}") from exc
 
     async def _write(self, sql: str, params: tuple[Any, ...]) -> int:
         async with self.transaction() as db:
@@ -152,7 +157,7 @@ class Store:
 
     async def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         try:
-            async with self._db.execute(sql, params) as cursor:
+            async with self._lock, self._db.execute(sql, params) as cursor:
                 return list(await cursor.fetchall())
         except (sqlite3.Error, ValueError) as exc:
             raise StoreError(f"The database could not be read: {exc}") from exc
@@ -170,7 +175,8 @@ class Store:
     async def latest_version(self) -> StoredVersion | None:
         """The newest stored version with its documents and passages, or None."""
         try:
-            return await corpus_rows.latest_version(self._db)
+            async with self._lock:
+                return await corpus_rows.latest_version(self._db)
         except (sqlite3.Error, ValueError) as exc:
             raise StoreError(f"The stored corpus could not be read: {exc}") from exc
 
@@ -182,7 +188,8 @@ class Store:
     async def checkpoint(self) -> None:
         """Copy the WAL into the database and truncate it, so the WAL stays small across reloads."""
         try:
-            await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            async with self._lock:
+                await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except (sqlite3.Error, ValueError) as exc:
             log.warning("database checkpoint failed: %s", exc)
 
