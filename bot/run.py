@@ -65,13 +65,9 @@ def jobs(service: Service, store: Store, settings: Settings, hangup: asyncio.Eve
     return found
 
 
-async def serve(service: Service, store: Store, settings: Settings, out: TextIO, interactive: bool) -> int:
-    """Run the jobs until a stop signal or a job ends; 1 when a job failed, else 0."""
-    loop = asyncio.get_running_loop()
-    hangup, stop = asyncio.Event(), asyncio.Event()
-    loop.add_signal_handler(signal.SIGHUP, hangup.set)
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
+async def serve(service: Service, store: Store, settings: Settings, out: TextIO, interactive: bool,
+                hangup: asyncio.Event, stop: asyncio.Event) -> int:
+    """Run the jobs until `stop` is set or a job ends; 1 when a job failed, else 0."""
     tasks = [asyncio.create_task(job) for job in jobs(service, store, settings, hangup, out, interactive)]
     stopper = asyncio.create_task(stop.wait())
     corpus = service.corpus
@@ -84,8 +80,6 @@ async def serve(service: Service, store: Store, settings: Settings, out: TextIO,
         for task in [*tasks, stopper]:
             task.cancel()
         await asyncio.gather(*tasks, stopper, return_exceptions=True)
-        for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
-            loop.remove_signal_handler(sig)
     failed = [t for t in done if t is not stopper and not t.cancelled() and t.exception() is not None]
     for task in failed:
         log.error("a job of the process failed", exc_info=task.exception())
@@ -94,18 +88,31 @@ async def serve(service: Service, store: Store, settings: Settings, out: TextIO,
 
 
 async def run(settings: Settings, out: TextIO, interactive: bool) -> int:
-    """Take the database lock, open the store and the service, serve until stopped."""
+    """Take the database lock, open the store and the service, serve until stopped.
+
+    The signal handlers come first: a SIGHUP sent while the corpus is still loading is kept and
+    answered once the process serves, instead of ending it.
+    """
+    loop = asyncio.get_running_loop()
+    hangup, stop = asyncio.Event(), asyncio.Event()
+    loop.add_signal_handler(signal.SIGHUP, hangup.set)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
     lock = InstanceLock(settings.database_path)
-    lock.acquire()
     try:
-        store = await Store.open(settings.database_path)
+        lock.acquire()
         try:
-            service = await Service.open(settings, store)
-            return await serve(service, store, settings, out, interactive)
+            store = await Store.open(settings.database_path)
+            try:
+                service = await Service.open(settings, store)
+                return await serve(service, store, settings, out, interactive, hangup, stop)
+            finally:
+                await store.close()
         finally:
-            await store.close()
+            lock.release()
     finally:
-        lock.release()
+        for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
 
 
 def run_command(settings: Settings) -> int:

@@ -98,6 +98,9 @@ class Store:
                            f"busy_timeout = {BUSY_TIMEOUT_MS}", f"journal_size_limit = {JOURNAL_SIZE_LIMIT}"):
                 await db.execute(f"PRAGMA {pragma}")
             await store._migrate()
+        except StoreError:
+            await db.close()
+            raise
         except sqlite3.Error as exc:
             await db.close()
             raise StoreError(f"The database {path} cannot be used: {exc}") from exc

@@ -136,3 +136,44 @@ def test_a_process_killed_during_a_reload_restarts_on_the_last_good_version(tmp_
         for row_id, documents in db.execute("SELECT id, documents FROM corpus_versions"):
             count = db.execute("SELECT COUNT(*) FROM documents WHERE version_id = ?", (row_id,)).fetchone()[0]
             assert count == documents == 60
+
+
+HALF_WRITTEN = """
+import asyncio, sys
+from pathlib import Path
+from bot import corpus_rows
+from bot.service import build_corpus
+from bot.store import Store
+
+async def main():
+    store = await Store.open(Path(sys.argv[1]))
+    corpus = build_corpus(Path(sys.argv[2]), None, None, 1_000_000)
+    async with store.transaction() as db:
+        await corpus_rows.insert_version(db, corpus.data, corpus.version, "half", "now")
+        print("inside the transaction", flush=True)
+        await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+def test_a_process_killed_inside_the_version_write_leaves_the_previous_version(tmp_path):
+    write_corpus(tmp_path / "corpus", corpus_a())
+    assert dossier(tmp_path, "reload").returncode == 0
+    good = version_of(tmp_path / "corpus")
+    write_corpus(tmp_path / "next", corpus_b())
+    writer = subprocess.Popen([sys.executable, "-c", HALF_WRITTEN, str(tmp_path / "dossier.sqlite3"),
+                               str(tmp_path / "next")], cwd=PROJECT, stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline().strip() == "inside the transaction"
+    writer.kill()
+    writer.wait(timeout=WAIT)
+
+    write_corpus(tmp_path / "corpus", {}).rmdir()
+    restarted = Dossier(tmp_path, "run")
+    try:
+        assert f"version {good} " in restarted.wait_for("Serving the last good version")
+    finally:
+        assert restarted.stop() == 0
+    with sqlite3.connect(tmp_path / "dossier.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute("SELECT COUNT(*) FROM corpus_versions").fetchone()[0] == 1
