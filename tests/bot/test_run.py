@@ -1,6 +1,8 @@
 """`dossier run` and `dossier reload` as real processes: the lock, SIGHUP, kill -9 and restart."""
 
 import os
+import pty
+import select
 import signal
 import sqlite3
 import subprocess
@@ -177,3 +179,39 @@ def test_a_process_killed_inside_the_version_write_leaves_the_previous_version(t
     with sqlite3.connect(tmp_path / "dossier.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("SELECT COUNT(*) FROM corpus_versions").fetchone()[0] == 1
+
+
+def read_until(fd: int, text: str, timeout: float = WAIT) -> str:
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and text.encode() not in seen:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                seen += os.read(fd, 4096)
+            except OSError:  # the terminal closed: the process ended
+                break
+    assert text.encode() in seen, seen.decode(errors="replace")
+    return seen.decode(errors="replace")
+
+
+def test_dossier_run_in_a_terminal_chats_and_logs_each_question(tmp_path):
+    write_corpus(tmp_path / "corpus", corpus_a())
+    env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"),
+           "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3")}
+    main, terminal = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=PROJECT, env=env, stdin=terminal,
+                            stdout=terminal, stderr=subprocess.DEVNULL)
+    os.close(terminal)
+    try:
+        read_until(main, "Ask a question")
+        os.write(main, b"the convoy committee\n")
+        assert "The Convoy Story Number 0" in read_until(main, "Convoy Story")
+        os.write(main, b"\n")
+        assert proc.wait(timeout=WAIT) == 0
+    finally:
+        proc.kill()
+        os.close(main)
+    with sqlite3.connect(tmp_path / "dossier.sqlite3") as db:
+        rows = db.execute("SELECT question, platform, answered FROM query_log").fetchall()
+    assert rows == [("the convoy committee", "terminal", 1)]
