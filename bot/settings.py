@@ -46,8 +46,8 @@ class Settings(BaseSettings):
     watch_corpus: bool = Field(False, description="Reload by itself when the corpus folder changes.")
     watch_interval_seconds: float = Field(2.0, ge=0.05, le=3600,
                                           description="How often watch mode looks at the corpus folder.")
-    watch_debounce_seconds: float = Field(3.0, ge=0, le=3600,
-                                          description="Watch mode reloads once the folder has been still this long.")
+    watch_debounce_seconds: float = Field(
+        3.0, ge=0, le=3600, description="Watch mode reloads once the folder has been still this long.")
 
     @classmethod
     def settings_customise_sources(
