@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
@@ -17,6 +16,8 @@ from pydantic import ValidationError
 from bot import terminal
 from bot.errors import DossierError
 from bot.records import answer_json, document_json, error_json
+from bot.reload_cli import reload_command
+from bot.run import run_command
 from bot.service import Service
 from bot.settings import Settings
 
@@ -34,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true")
     sub.add_parser("chat", help="interactive chat in the terminal")
     sub.add_parser("run", help="start Dossier's main job: the web page, until interrupted")
+    reload = sub.add_parser("reload", help="reload the corpus folder (in the running Dossier, if one runs)")
+    reload.add_argument("--force", action="store_true", help="apply even if some files failed (never zero)")
     return parser
 
 
@@ -124,6 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         named = os.environ.get("DOSSIER_CONFIG", "config/dossier.toml")
         print(f"dossier: cannot read the settings file {named}: {exc}", file=sys.stderr)
         return 2
+    if args.command == "run":
+        return run_command(settings)
+    if args.command == "reload":
+        return reload_command(settings, args.force)
     try:
         service = Service.load(settings)
     except DossierError as exc:
@@ -136,22 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_ask(service, args, out)
     if args.command == "sources":
         return cmd_sources(service, args, out)
-    if args.command == "run":
-        return cmd_run(settings, service, out)
     return cmd_chat(service, out)
-
-
-def cmd_run(settings: Settings, service: Service, out: TextIO) -> int:
-    """Serve the web page until interrupted, printing its address."""
-    from bot.web import serve_web  # aiohttp is loaded only by the command that serves
-
-    try:
-        asyncio.run(serve_web(settings, service, out))
-    except OSError as exc:
-        print(f"dossier: cannot serve the web page on {settings.web_host}:{settings.web_port}: "
-              f"{exc.strerror or exc}", file=sys.stderr)
-        return 1
-    return 0
 
 
 if __name__ == "__main__":

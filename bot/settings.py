@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     web_port: int = Field(8080, ge=0, le=65535, description="Port of the web page; 0 picks a free one.")
     public_base_url: str | None = Field(
         None, description="Address people reach the web page at; source links point there when set.")
+    watch_corpus: bool = Field(False, description="Reload by itself when the corpus folder changes.")
+    watch_interval_seconds: float = Field(2.0, ge=0.05, le=3600,
+                                          description="How often watch mode looks at the corpus folder.")
+    watch_debounce_seconds: float = Field(
+        3.0, ge=0, le=3600, description="Watch mode reloads once the folder has been still this long.")
 
     @classmethod
     def settings_customise_sources(

@@ -99,7 +99,7 @@ class Routes:
         if top_raw is not None and top not in TOP_RANGE:
             return _json(error_json(question[:200], "top takes a number from 1 to 50"), status=400)
         try:
-            answer = await self.service.ask(question, top=top)
+            answer = await self.service.ask(question, top=top, platform="web")
         except DossierError as exc:
             return _json(error_json(question[:200], exc.user_message), status=400)
         return _json(answer_json(answer, self.settings.public_base_url))

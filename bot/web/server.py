@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import signal
 from typing import TextIO
 
 from aiohttp import web
@@ -37,19 +36,12 @@ def local_address(runner: web.AppRunner) -> str:
 
 
 async def serve_web(settings: Settings, service: Service, out: TextIO) -> None:
-    """Serve the page until SIGINT or SIGTERM, printing its address (and the public one when set)."""
+    """Serve the page until cancelled, printing its address (and the public one when set)."""
     runner = await start_web(settings, service)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
     try:
         print(f"Dossier web page: {local_address(runner)}", file=out, flush=True)
         if settings.public_base_url:
             print(f"Public address: {settings.public_base_url}/", file=out, flush=True)
-        print("Press Ctrl-C to stop.", file=out, flush=True)
-        await stop.wait()
+        await asyncio.Event().wait()
     finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
         await runner.cleanup()
