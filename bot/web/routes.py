@@ -59,7 +59,7 @@ class Routes:
             body = welcome(self.service.corpus)
         else:
             try:
-                body = render_answer(await self.service.ask(question))
+                body = render_answer(await self.service.ask(question, platform="web"))
             except DossierError as exc:
                 body = f'<section class="answer"><p class="nothing">{esc(exc.user_message)}</p></section>'
         limit = self.settings.max_question_chars
