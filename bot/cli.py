@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import sys
@@ -92,6 +93,17 @@ def cmd_chat(service: Service, out: TextIO) -> int:
             print(exc.user_message, file=out)
 
 
+def cmd_run_slack(settings: Settings, service: Service) -> int:
+    """Answer on Slack until interrupted (imported here so other commands never load the Slack SDK)."""
+    from bot.slack.run import run_slack
+
+    try:
+        asyncio.run(run_slack(settings, service))
+    except KeyboardInterrupt:
+        log.info("Slack adapter stopped")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `dossier` command."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -101,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings()
     except ValidationError as exc:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
-        print(f"dossier: invalid settings: {fields} (see README, Settings)", file=sys.stderr)
+        reasons = "; ".join(e["msg"] for e in exc.errors())  # inputs are hidden: no secret is echoed
+        print(f"dossier: invalid settings: {fields} (see README, Settings): {reasons}", file=sys.stderr)
         return 2
     try:
         service = Service.load(settings)
@@ -115,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_ask(service, args, out)
     if args.command == "sources":
         return cmd_sources(service, args, out)
+    if args.command == "run" and settings.slack_enabled:
+        return cmd_run_slack(settings, service)
     return cmd_chat(service, out)
 
 

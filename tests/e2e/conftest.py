@@ -14,17 +14,23 @@ from bot.slack.run import run_slack
 from tests.e2e.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 
 ARTICLES = {
-    "kabul.txt": ("ISIS-K fighters in Afghanistan\n\n"
-                  "ISIS-K has about 2,000 fighters in Afghanistan, according to a UN report released in July.\n\n"
-                  "The Taliban deployed 1,300 fighters to Nangarhar province to fight the group.\n\n"
-                  "Officials in Kabul said the attacks on the airport killed 170 civilians and 13 US troops.\n"),
-    "talks.txt": ("Talks in Doha\n\n"
-                  "The United States and the Taliban met in Doha to discuss counter-terrorism cooperation.\n\n"
-                  "Washington said any cooperation against ISIS-K would be limited to intelligence.\n\n"
-                  "China and Russia also funded reconstruction talks with the Taliban in 2022.\n"),
-    "inject.txt": ("Notice board\n\n"
-                   "<!channel> <!here> <!everyone> <@U999> <!subteam^S1> the ambassador & the envoy met "
-                   "about the embassy reopening in Kabul.\n"),
+    "kabul.txt": (
+        "ISIS-K fighters in Afghanistan\n\n"
+        "ISIS-K has about 2,000 fighters in Afghanistan, according to a UN report released in July.\n\n"
+        "The Taliban deployed 1,300 fighters to Nangarhar province to fight the group.\n\n"
+        "Officials in Kabul said the attacks on the airport killed 170 civilians and 13 US troops.\n"
+    ),
+    "talks.txt": (
+        "Talks in Doha\n\n"
+        "The United States and the Taliban met in Doha to discuss counter-terrorism cooperation.\n\n"
+        "Washington said any cooperation against ISIS-K would be limited to intelligence.\n\n"
+        "China and Russia also funded reconstruction talks with the Taliban in 2022.\n"
+    ),
+    "inject.txt": (
+        "Notice board\n\n"
+        "<!channel> <!here> <!everyone> <@U999> <!subteam^S1> the ambassador & the envoy met "
+        "about the embassy reopening in Kabul.\n"
+    ),
 }
 MANIFEST = """
 [[source]]
@@ -59,9 +65,15 @@ def write_corpus(folder: Path, articles: dict[str, str], manifest: str) -> Path:
 
 def slack_settings(corpus: Path, fake: FakeSlack, **extra: object) -> Settings:
     """Settings for the loopback Slack: Socket Mode unless `extra` says otherwise."""
-    values: dict[str, object] = {"corpus_dir": corpus, "slack_bot_token": BOT_TOKEN, "slack_app_token": APP_TOKEN,
-                                 "slack_api_base_url": fake.api_url, "slack_admin_user_ids": "UADMIN", "top_k": 2,
-                                 "database_path": corpus.parent / "db.sqlite3"}
+    values: dict[str, object] = {
+        "corpus_dir": corpus,
+        "slack_bot_token": BOT_TOKEN,
+        "slack_app_token": APP_TOKEN,
+        "slack_api_base_url": fake.api_url,
+        "slack_admin_user_ids": "UADMIN",
+        "top_k": 2,
+        "database_path": corpus.parent / "db.sqlite3",
+    }
     values.update(extra)
     return Settings(**values)
 

@@ -96,8 +96,17 @@ class FakeSlack:
         if not token.startswith(wanted):
             return web.json_response({"ok": False, "error": "not_allowed_token_type"})
         if method == "auth.test":
-            return web.json_response({"ok": True, "url": "https://loopback.slack.test/", "team": "Loopback",
-                                      "user": "dossier", "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID})
+            return web.json_response(
+                {
+                    "ok": True,
+                    "url": "https://loopback.slack.test/",
+                    "team": "Loopback",
+                    "user": "dossier",
+                    "team_id": TEAM,
+                    "user_id": BOT_USER,
+                    "bot_id": BOT_ID,
+                }
+            )
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"})
         if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
@@ -114,9 +123,20 @@ class FakeSlack:
         ts = args.get("ts") or f"1700000000.{self.next_id():06d}"
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
-        return {"ok": True, "channel": args["channel"], "ts": ts,
-                "message": {"type": "message", "text": args.get("text"), "blocks": args.get("blocks", []),
-                            "ts": ts, "bot_id": BOT_ID, "user": BOT_USER, "thread_ts": args.get("thread_ts")}}
+        return {
+            "ok": True,
+            "channel": args["channel"],
+            "ts": ts,
+            "message": {
+                "type": "message",
+                "text": args.get("text"),
+                "blocks": args.get("blocks", []),
+                "ts": ts,
+                "bot_id": BOT_ID,
+                "user": BOT_USER,
+                "thread_ts": args.get("thread_ts"),
+            },
+        }
 
     async def _respond(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -131,8 +151,14 @@ class FakeSlack:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self._ws = ws
-        await ws.send_json({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A1"},
-                            "debug_info": {"host": "loopback"}})
+        await ws.send_json(
+            {
+                "type": "hello",
+                "num_connections": 1,
+                "connection_info": {"app_id": "A1"},
+                "debug_info": {"host": "loopback"},
+            }
+        )
         self.connected.set()
         async for msg in ws:
             if msg.type == WSMsgType.TEXT:
@@ -143,14 +169,25 @@ class FakeSlack:
                     self._acked.setdefault(envelope, asyncio.Event()).set()
         return ws
 
-    async def send(self, kind: str, payload: dict[str, Any], *, envelope_id: str | None = None,
-                   retry_attempt: int | None = None, timeout: float = 3.0) -> dict[str, Any]:
+    async def send(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        *,
+        envelope_id: str | None = None,
+        retry_attempt: int | None = None,
+        timeout: float = 3.0,
+    ) -> dict[str, Any]:
         """Deliver one envelope and wait for the app's ack (Slack's limit is 3 seconds)."""
         assert self._ws is not None, "the app has not connected"
         envelope_id = envelope_id or f"env-{self.next_id()}"
         self._acked[envelope_id] = asyncio.Event()
-        envelope = {"envelope_id": envelope_id, "type": kind, "payload": payload,
-                    "accepts_response_payload": kind != "events_api"}
+        envelope = {
+            "envelope_id": envelope_id,
+            "type": kind,
+            "payload": payload,
+            "accepts_response_payload": kind != "events_api",
+        }
         if retry_attempt is not None:
             envelope |= {"retry_attempt": retry_attempt, "retry_reason": "timeout"}
         await self._ws.send_json(envelope)
@@ -162,23 +199,57 @@ class FakeSlack:
     def command(self, name: str, text: str, user: str = "U1", channel: str = "C1") -> dict[str, Any]:
         """A slash command payload with its own response_url and trigger id."""
         n = self.next_id()
-        return {"token": "verification", "team_id": TEAM, "team_domain": "loopback", "channel_id": channel,
-                "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": name,
-                "text": text, "api_app_id": "A1", "is_enterprise_install": "false",
-                "response_url": f"http://127.0.0.1:{self.port}/respond/{n}", "trigger_id": f"trigger-{n}"}
+        return {
+            "token": "verification",
+            "team_id": TEAM,
+            "team_domain": "loopback",
+            "channel_id": channel,
+            "channel_name": "general",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": name,
+            "text": text,
+            "api_app_id": "A1",
+            "is_enterprise_install": "false",
+            "response_url": f"http://127.0.0.1:{self.port}/respond/{n}",
+            "trigger_id": f"trigger-{n}",
+        }
 
     def event(self, event: dict[str, Any], event_id: str | None = None) -> dict[str, Any]:
         """An events_api payload around `event`."""
-        return {"token": "verification", "team_id": TEAM, "api_app_id": "A1", "event": event,
-                "type": "event_callback", "event_id": event_id or f"Ev{self.next_id()}", "event_time": 1700000000,
-                "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}]}
+        return {
+            "token": "verification",
+            "team_id": TEAM,
+            "api_app_id": "A1",
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id or f"Ev{self.next_id()}",
+            "event_time": 1700000000,
+            "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}],
+        }
 
-    def message_event(self, text: str, *, kind: str = "message", user: str = "U1", channel: str = "C1",
-                      thread_ts: str | None = None, **extra: Any) -> dict[str, Any]:
+    def message_event(
+        self,
+        text: str,
+        *,
+        kind: str = "message",
+        user: str = "U1",
+        channel: str = "C1",
+        thread_ts: str | None = None,
+        **extra: Any,
+    ) -> dict[str, Any]:
         """A message or app_mention event from a person (or a bot, with bot_id in `extra`)."""
         ts = f"1700000100.{self.next_id():06d}"
-        event = {"type": kind, "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts,
-                 "channel_type": "channel", **extra}
+        event = {
+            "type": kind,
+            "user": user,
+            "text": text,
+            "ts": ts,
+            "channel": channel,
+            "event_ts": ts,
+            "channel_type": "channel",
+            **extra,
+        }
         if thread_ts:
             event["thread_ts"] = thread_ts
         return event
@@ -186,19 +257,43 @@ class FakeSlack:
     def click(self, message_call: Call, action_id: str, user: str = "U1") -> dict[str, Any]:
         """A block_actions payload for a button of a message the bot posted."""
         posted = message_call.args
-        button = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]
-                      if e["action_id"] == action_id)
+        button = next(
+            e
+            for b in posted["blocks"]
+            if b["type"] == "actions"
+            for e in b["elements"]
+            if e["action_id"] == action_id
+        )
         ts = message_call.result["ts"]
         n = self.next_id()
-        message = {"type": "message", "ts": ts, "text": posted["text"], "blocks": posted["blocks"],
-                   "thread_ts": posted.get("thread_ts")}
-        return {"type": "block_actions", "user": {"id": user, "team_id": TEAM}, "api_app_id": "A1",
-                "team": {"id": TEAM}, "token": "verification", "trigger_id": f"trigger-{n}",
-                "container": {"type": "message", "message_ts": ts, "channel_id": posted["channel"]},
-                "channel": {"id": posted["channel"]}, "message": message,
-                "response_url": f"http://127.0.0.1:{self.port}/respond/{n}",
-                "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": button["value"],
-                             "action_ts": f"1700000200.{n:06d}"}]}
+        message = {
+            "type": "message",
+            "ts": ts,
+            "text": posted["text"],
+            "blocks": posted["blocks"],
+            "thread_ts": posted.get("thread_ts"),
+        }
+        return {
+            "type": "block_actions",
+            "user": {"id": user, "team_id": TEAM},
+            "api_app_id": "A1",
+            "team": {"id": TEAM},
+            "token": "verification",
+            "trigger_id": f"trigger-{n}",
+            "container": {"type": "message", "message_ts": ts, "channel_id": posted["channel"]},
+            "channel": {"id": posted["channel"]},
+            "message": message,
+            "response_url": f"http://127.0.0.1:{self.port}/respond/{n}",
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": action_id,
+                    "block_id": "b",
+                    "value": button["value"],
+                    "action_ts": f"1700000200.{n:06d}",
+                }
+            ],
+        }
 
     # ---- waiting and reading
 
@@ -206,7 +301,9 @@ class FakeSlack:
         """Calls of one Web API method, in order."""
         return [c for c in self.calls if c.method == method]
 
-    async def wait_for(self, count: int, method: str = "chat.postMessage", timeout: float = 10.0) -> list[Call]:
+    async def wait_for(
+        self, count: int, method: str = "chat.postMessage", timeout: float = 10.0
+    ) -> list[Call]:
         """Wait until at least `count` calls of `method` arrived."""
         async with asyncio.timeout(timeout):
             while len(self.posts(method)) < count:

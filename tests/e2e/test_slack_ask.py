@@ -36,8 +36,12 @@ async def test_mention_is_answered_in_its_thread(fake: FakeSlack, bot) -> None:
     assert "UBOT" not in section_texts(post.args)[0]
 
 
-async def test_reply_in_an_answered_thread_is_a_follow_up_with_the_earlier_question(fake: FakeSlack, bot) -> None:
-    first = fake.message_event("<@UBOT> who funded reconstruction talks with the Taliban?", kind="app_mention")
+async def test_reply_in_an_answered_thread_is_a_follow_up_with_the_earlier_question(
+    fake: FakeSlack, bot
+) -> None:
+    first = fake.message_event(
+        "<@UBOT> who funded reconstruction talks with the Taliban?", kind="app_mention"
+    )
     await fake.send("events_api", fake.event(first))
     await fake.wait_for(1)
     reply = fake.message_event("and Russia?", thread_ts=first["ts"])
@@ -49,17 +53,24 @@ async def test_reply_in_an_answered_thread_is_a_follow_up_with_the_earlier_quest
     assert "*Russia*" in texts[1] and "reconstruction" in texts[1]
 
 
-async def test_replies_in_threads_the_bot_did_not_answer_and_bot_messages_are_ignored(fake: FakeSlack, bot) -> None:
-    await fake.send("events_api", fake.event(fake.message_event("how many fighters?", thread_ts="1699999999.000001")))
-    await fake.send("events_api", fake.event(fake.message_event("<@UBOT> fighters?", kind="app_mention",
-                                                                 bot_id="BOTHER")))
+async def test_replies_in_threads_the_bot_did_not_answer_and_bot_messages_are_ignored(
+    fake: FakeSlack, bot
+) -> None:
+    await fake.send(
+        "events_api", fake.event(fake.message_event("how many fighters?", thread_ts="1699999999.000001"))
+    )
+    await fake.send(
+        "events_api", fake.event(fake.message_event("<@UBOT> fighters?", kind="app_mention", bot_id="BOTHER"))
+    )
     await fake.send("events_api", fake.event(fake.message_event("fighters", bot_id=BOT_ID, user="UBOT")))
     await asyncio.sleep(0.3)
     assert fake.posts() == []
 
 
 async def test_a_direct_message_is_a_question(fake: FakeSlack, bot) -> None:
-    event = fake.message_event("how many US troops were killed at the airport?", channel="D1", channel_type="im")
+    event = fake.message_event(
+        "how many US troops were killed at the airport?", channel="D1", channel_type="im"
+    )
     await fake.send("events_api", fake.event(event))
     [post] = await fake.wait_for(1)
     assert post.args["channel"] == "D1" and "13 US troops" in post.args["text"]
@@ -72,7 +83,9 @@ async def test_a_question_with_nothing_to_search_gets_a_private_explanation(fake
     assert fake.posts() == []
 
 
-async def test_ask_in_a_channel_the_bot_is_not_in_answers_through_the_response_url(fake: FakeSlack, bot) -> None:
+async def test_ask_in_a_channel_the_bot_is_not_in_answers_through_the_response_url(
+    fake: FakeSlack, bot
+) -> None:
     fake.not_member_of.add("C9")
     await fake.send("slash_commands", fake.command("/ask", "who met in Doha?", channel="C9"))
     [reply] = await fake.wait_responses(1)

@@ -8,12 +8,15 @@ from pathlib import Path
 from tests.e2e.conftest import running, slack_settings, write_corpus
 from tests.e2e.fake_slack import FakeSlack
 
-MANY = {f"a{i}.txt": f"Report {i}\n\nThe convoy reached Herat on day {i} with supplies for the camp.\n"
-        for i in range(9)} | {f"b{i}.txt": f"Note {i}\n\nThe council discussed the {i}th budget for schools.\n"
-                              for i in range(30)}
+MANY = {
+    f"a{i}.txt": f"Report {i}\n\nThe convoy reached Herat on day {i} with supplies for the camp.\n"
+    for i in range(9)
+} | {f"b{i}.txt": f"Note {i}\n\nThe council discussed the {i}th budget for schools.\n" for i in range(30)}
 
 
-async def test_more_results_pages_on_in_the_thread_and_drops_the_used_button(fake: FakeSlack, tmp_path: Path) -> None:
+async def test_more_results_pages_on_in_the_thread_and_drops_the_used_button(
+    fake: FakeSlack, tmp_path: Path
+) -> None:
     corpus = write_corpus(tmp_path / "many", MANY, "")
     async with running(slack_settings(corpus, fake), fake):
         await fake.send("slash_commands", fake.command("/ask", "when did the convoy reach Herat?"))
@@ -51,7 +54,9 @@ async def test_a_forged_button_value_gets_a_polite_line(fake: FakeSlack, bot) ->
 
 async def test_admin_reload_swaps_the_corpus_and_reports_what_changed(fake: FakeSlack, corpus: Path) -> None:
     async with running(slack_settings(corpus, fake), fake) as service:
-        (corpus / "new.txt").write_text("Herat news\n\nA new bridge opened in Herat in May.\n", encoding="utf-8")
+        (corpus / "new.txt").write_text(
+            "Herat news\n\nA new bridge opened in Herat in May.\n", encoding="utf-8"
+        )
         (corpus / "talks.txt").unlink()
         await fake.send("slash_commands", fake.command("/reload", "", user="UADMIN"))
         [reply] = await fake.wait_responses(1)
@@ -67,7 +72,9 @@ async def test_admin_reload_swaps_the_corpus_and_reports_what_changed(fake: Fake
 async def test_reload_by_a_member_is_refused_and_audited(fake: FakeSlack, corpus: Path) -> None:
     async with running(slack_settings(corpus, fake), fake) as service:
         version = service.corpus.version
-        (corpus / "new.txt").write_text("Herat news\n\nA new bridge opened in Herat in May.\n", encoding="utf-8")
+        (corpus / "new.txt").write_text(
+            "Herat news\n\nA new bridge opened in Herat in May.\n", encoding="utf-8"
+        )
         await fake.send("slash_commands", fake.command("/reload", "", user="U1"))
         await fake.send("slash_commands", fake.command("/stats", "", user="U1"))
         replies = await fake.wait_responses(2)
@@ -75,11 +82,16 @@ async def test_reload_by_a_member_is_refused_and_audited(fake: FakeSlack, corpus
         assert "Only Dossier admins" in replies[1]["text"]
         assert service.corpus.version == version
         from bot.service import _usage  # the in-memory audit of the agreed interface
-        assert _usage(service).audit[:2] == [("slack:U1", "reload", False, "not an admin"),
-                                             ("slack:U1", "stats", False, "not an admin")]
+
+        assert _usage(service).audit[:2] == [
+            ("slack:U1", "reload", False, "not an admin"),
+            ("slack:U1", "stats", False, "not an admin"),
+        ]
 
 
-async def test_a_reload_with_a_broken_file_is_refused_and_the_admin_told_why(fake: FakeSlack, corpus: Path) -> None:
+async def test_a_reload_with_a_broken_file_is_refused_and_the_admin_told_why(
+    fake: FakeSlack, corpus: Path
+) -> None:
     async with running(slack_settings(corpus, fake), fake) as service:
         version = service.corpus.version
         (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00binary\x00")

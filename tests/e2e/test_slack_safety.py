@@ -13,9 +13,12 @@ from tests.e2e.conftest import running, slack_settings, write_corpus
 from tests.e2e.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 
 HUGE_WORD = "& < > " * 300
-HUGE = {"huge.txt": "Huge\n\n" + " ".join(f"The garrison at Bagram held {i} rockets {HUGE_WORD}." for i in range(60))
-        + "\n",
-        "long-title.txt": "T\n\n" + ("The garrison counted rockets & mortars in the depot. " * 300) + "\n"}
+HUGE = {
+    "huge.txt": "Huge\n\n"
+    + " ".join(f"The garrison at Bagram held {i} rockets {HUGE_WORD}." for i in range(60))
+    + "\n",
+    "long-title.txt": "T\n\n" + ("The garrison counted rockets & mortars in the depot. " * 300) + "\n",
+}
 for n in range(40):
     HUGE[f"pad{n}.txt"] = f"Pad {n}\n\nThe depot at Bagram held rockets near gate {n} & more.\n"
 HUGE_MANIFEST = '[[source]]\nfile = "long-title.txt"\ntitle = "' + "Very long title <!channel> " * 100 + '"\n'
@@ -25,8 +28,9 @@ MENTIONS = re.compile(r"<!(channel|here|everyone)|<@U|<!subteam")
 def every_text(args: dict) -> list[str]:
     texts = [args.get("text") or ""]
     for block in args.get("blocks", []):
-        texts += [block.get("text", {}).get("text", "")] + [e.get("text", "") for e in block.get("elements", [])
-                                                             if isinstance(e.get("text"), str)]
+        texts += [block.get("text", {}).get("text", "")] + [
+            e.get("text", "") for e in block.get("elements", []) if isinstance(e.get("text"), str)
+        ]
     return texts
 
 
@@ -55,8 +59,14 @@ async def test_refused_blocks_are_retried_as_shorter_plain_text(fake: FakeSlack,
     assert "2,000 fighters" in plain.args["text"] and len(plain.args["text"]) <= 3000
 
 
-@pytest.mark.parametrize("question", ["<!channel> who met in Doha?", "<!here> <@U999> who met in Doha?",
-                                      "<!everyone> <!subteam^S1|@team> who met in Doha?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "<!channel> who met in Doha?",
+        "<!here> <@U999> who met in Doha?",
+        "<!everyone> <!subteam^S1|@team> who met in Doha?",
+    ],
+)
 async def test_mentions_in_a_question_are_inert(fake: FakeSlack, bot, question: str) -> None:
     await fake.send("slash_commands", fake.command("/ask", question))
     [post] = await fake.wait_for(1)
@@ -66,7 +76,9 @@ async def test_mentions_in_a_question_are_inert(fake: FakeSlack, bot, question: 
 
 
 async def test_mentions_in_corpus_text_and_titles_are_inert(fake: FakeSlack, bot) -> None:
-    await fake.send("slash_commands", fake.command("/ask", "when did the envoy meet about the embassy reopening?"))
+    await fake.send(
+        "slash_commands", fake.command("/ask", "when did the envoy meet about the embassy reopening?")
+    )
     [post] = await fake.wait_for(1)
     texts = every_text(post.args)
     assert "&lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U999&gt;" in " ".join(texts)
@@ -76,7 +88,9 @@ async def test_mentions_in_corpus_text_and_titles_are_inert(fake: FakeSlack, bot
 
 
 async def test_a_retried_event_is_answered_once(fake: FakeSlack, bot) -> None:
-    payload = fake.event(fake.message_event("<@UBOT> who met in Doha?", kind="app_mention"), event_id="EvSAME")
+    payload = fake.event(
+        fake.message_event("<@UBOT> who met in Doha?", kind="app_mention"), event_id="EvSAME"
+    )
     await fake.send("events_api", payload)
     await fake.send("events_api", payload, retry_attempt=1)
     await fake.send("events_api", payload, retry_attempt=2)
@@ -85,7 +99,9 @@ async def test_a_retried_event_is_answered_once(fake: FakeSlack, bot) -> None:
     assert len(fake.posts()) == 1
 
 
-async def test_a_redelivered_envelope_and_a_mention_seen_twice_are_answered_once(fake: FakeSlack, bot) -> None:
+async def test_a_redelivered_envelope_and_a_mention_seen_twice_are_answered_once(
+    fake: FakeSlack, bot
+) -> None:
     command = fake.command("/ask", "who met in Doha?")
     await fake.send("slash_commands", command, envelope_id="env-X")
     await fake.send("slash_commands", command, envelope_id="env-X")
@@ -97,8 +113,9 @@ async def test_a_redelivered_envelope_and_a_mention_seen_twice_are_answered_once
     assert len(fake.posts()) == 2
 
 
-async def test_no_token_or_secret_reaches_the_log(fake: FakeSlack, corpus: Path,
-                                                  caplog: pytest.LogCaptureFixture) -> None:
+async def test_no_token_or_secret_reaches_the_log(
+    fake: FakeSlack, corpus: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     async with running(slack_settings(corpus, fake), fake):
         await fake.send("slash_commands", fake.command("/ask", "who met in Doha?"))
@@ -111,4 +128,5 @@ async def test_no_token_or_secret_reaches_the_log(fake: FakeSlack, corpus: Path,
 
 async def _settle() -> None:
     import asyncio
+
     await asyncio.sleep(0.3)
