@@ -121,7 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings()
     except ValidationError as exc:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
-        print(f"dossier: invalid settings: {fields} (see README, Settings)", file=sys.stderr)
+        reasons = "; ".join(e["msg"] for e in exc.errors())  # inputs are hidden: no secret is echoed
+        print(f"dossier: invalid settings: {fields} (see README, Settings): {reasons}", file=sys.stderr)
         return 2
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         named = os.environ.get("DOSSIER_CONFIG", "config/dossier.toml")

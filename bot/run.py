@@ -61,6 +61,10 @@ def jobs(service: Service, store: Store, settings: Settings, hangup: asyncio.Eve
 
     found: list[Coroutine[Any, Any, None]] = [reload_on_signal(service, store, hangup),
                                               serve_web(settings, service, out)]
+    if settings.slack_enabled:
+        from bot.slack.run import run_slack  # slack_bolt is loaded only when Slack is configured
+
+        found.append(run_slack(settings, service))
     if settings.watch_corpus:
         found.append(watch_corpus(service, settings.watch_interval_seconds, settings.watch_debounce_seconds))
     if interactive:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -41,7 +42,8 @@ def config_file() -> Path | None:
 class Settings(BaseSettings):
     """Everything a deployer can set; validated once at start-up."""
 
-    model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore", validate_default=True)
+    model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore", validate_default=True,
+                                      hide_input_in_errors=True)
 
     corpus_dir: Path = Field(Path("seeds"), description="Folder of .txt/.md articles and sources.toml.")
     aliases_path: Path = Field(Path("config/aliases.toml"), description="Alias and kind list of actors.")
@@ -60,6 +62,21 @@ class Settings(BaseSettings):
                                           description="How often watch mode looks at the corpus folder.")
     watch_debounce_seconds: float = Field(
         3.0, ge=0, le=3600, description="Watch mode reloads once the folder has been still this long.")
+
+    # Slack (bot/slack/): the adapter starts when slack_bot_token is set.
+    slack_bot_token: SecretStr | None = Field(None, description="Bot User OAuth token, xoxb-….")
+    slack_app_token: SecretStr | None = Field(None, description="App-level token for Socket Mode, xapp-….")
+    slack_signing_secret: SecretStr | None = Field(None,
+                                                   description="Signing secret, verifies HTTP-mode requests.")
+    slack_mode: Literal["socket", "http"] = Field("socket", description="Socket Mode or an HTTP endpoint.")
+    slack_http_host: str = Field("0.0.0.0", description="Address the HTTP-mode endpoint listens on.")
+    slack_http_port: int = Field(3000, ge=1, le=65535, description="Port of the HTTP-mode endpoint.")
+    slack_command_prefix: str = Field("", pattern=r"^[a-z0-9_-]{0,20}$",
+                                      description="Before each command name: dossier- gives /dossier-ask.")
+    slack_admin_user_ids: Annotated[tuple[str, ...], NoDecode] = Field(
+        (), description="Slack user ids allowed /reload and /stats, comma-separated.")
+    slack_api_base_url: str = Field("https://slack.com/api/",
+                                    description="Slack Web API base, for proxies and tests.")
 
     @classmethod
     def settings_customise_sources(
@@ -91,6 +108,50 @@ class Settings(BaseSettings):
         if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
             raise ValueError("must be an http(s) address such as https://dossier.example.org")
         return value.strip().rstrip("/")
+    @field_validator("slack_admin_user_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token_kind(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xoxb-"):
+            kind = " (an app-level token, xapp-)" if value.get_secret_value().startswith("xapp-") else ""
+            raise ValueError(f"is not a bot token{kind}: the Bot User OAuth token starts with xoxb-")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token_kind(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            kind = " (a bot token, xoxb-)" if value.get_secret_value().startswith("xoxb-") else ""
+            raise ValueError(f"is not an app-level token{kind}: the Socket Mode token starts with xapp-")
+        return value
+
+    @field_validator("slack_api_base_url")
+    @classmethod
+    def _api_base(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
+
+    @model_validator(mode="after")
+    def _slack_complete(self) -> Settings:
+        if self.slack_bot_token is None:
+            return self
+        if self.slack_mode == "socket" and self.slack_app_token is None:
+            raise ValueError("slack_app_token: Socket Mode needs the app-level token (xapp-…)")
+        if self.slack_mode == "http" and self.slack_signing_secret is None:
+            raise ValueError("slack_signing_secret: HTTP mode needs the signing secret to verify requests")
+        return self
+
+    @property
+    def slack_enabled(self) -> bool:
+        """True when a Slack bot token is configured, so `dossier run` starts the Slack adapter."""
+        return self.slack_bot_token is not None
 
     def public_dict(self) -> dict[str, Any]:
         """Settings safe to print: secrets are never included."""

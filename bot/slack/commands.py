@@ -1,0 +1,129 @@
+"""Slash commands /ask, /sources, /actors, /figures, /timeline, /reload, /stats, behind a prefix."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import DossierError, ReloadRefused
+from bot.reload import render_report
+from bot.slack.deps import SlackDeps, reporting_errors
+from bot.slack.options import parse_options
+from bot.slack.render import render_answer, render_lines, render_reload, render_sources, render_stats
+from bot.slack.send import ephemeral_text, post_or_respond, respond_message
+
+# Extraction lists answered by the service once it has them; until then, a clear "not available yet".
+EXTRACTION_COMMANDS = ("actors", "figures", "timeline")
+
+
+def register_commands(app: AsyncApp, deps: SlackDeps) -> None:
+    """Attach every slash command, each named with the configured prefix."""
+    prefix = f"/{deps.settings.slack_command_prefix}"
+
+    @app.command(prefix + "ask")
+    async def ask(ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient,
+                  respond: AsyncRespond) -> None:
+        await ack()
+        await reporting_errors(_tell(respond), _ask(deps, command, client, respond))
+
+    @app.command(prefix + "sources")
+    async def sources(ack: AsyncAck, respond: AsyncRespond) -> None:
+        await ack()
+        message = render_sources(deps.service.sources(), deps.service.corpus.version)
+        await reporting_errors(_tell(respond), respond_message(respond, message))
+
+    for name in EXTRACTION_COMMANDS:
+        app.command(prefix + name)(_extraction_handler(deps, name))
+
+    @app.command(prefix + "reload")
+    async def reload(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        await reporting_errors(_tell(respond), _reload(deps, command, respond))
+
+    @app.command(prefix + "stats")
+    async def stats(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        await reporting_errors(_tell(respond), _stats(deps, command, respond))
+
+
+def _tell(respond: AsyncRespond) -> Callable[[str], Awaitable[None]]:
+    """How a command tells its user about an error: privately, through the response_url."""
+    return lambda text: ephemeral_text(respond, text)
+
+
+async def _ask(deps: SlackDeps, command: dict[str, Any], client: AsyncWebClient,
+               respond: AsyncRespond) -> None:
+    user, channel = command["user_id"], command["channel_id"]
+    parsed = parse_options("ask", command.get("text", ""))
+    doc_ids = _source_filter(deps, parsed.options.get("source"))
+    deps.check_rate(user)
+    answer, more = await deps.search(parsed.text, user, doc_ids=doc_ids)
+    ts = await post_or_respond(client, respond, channel, render_answer(answer, more=more, scope=doc_ids))
+    if ts:
+        deps.threads.remember(channel, ts, answer.question)
+
+
+def _source_filter(deps: SlackDeps, wanted: str | None) -> list[str] | None:
+    """Documents named by `source:` (an id, or words of the title); an error when none matches."""
+    if not wanted:
+        return None
+    folded = wanted.casefold()
+    docs = deps.service.sources()
+    exact = [d.doc_id for d in docs if d.doc_id.casefold() == folded]
+    found = exact or [d.doc_id for d in docs if folded in d.title.casefold()]
+    if not found:
+        raise DossierError("No document matches that source:. /sources lists them.")
+    return found
+
+
+def _extraction_handler(deps: SlackDeps, name: str) -> Any:
+    async def handler(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        await reporting_errors(_tell(respond), _extraction(deps, name, command, respond))
+
+    handler.__name__ = f"{name}_command"
+    return handler
+
+
+async def _extraction(deps: SlackDeps, name: str, command: dict[str, Any], respond: AsyncRespond) -> None:
+    parsed = parse_options(name, command.get("text", ""))
+    # Transition: the extraction lists are being added to the service; until they exist the command
+    # says so plainly instead of guessing.
+    method = getattr(deps.service, name, None)
+    if method is None:
+        await ephemeral_text(respond, f"/{name} is not available yet: this Dossier cannot list {name} yet. "
+                                      "/ask answers questions about them meanwhile.")
+        return
+    records = await method(**parsed.options)
+    await respond_message(respond, render_lines(name.capitalize(), [str(r) for r in records]))
+
+
+async def _reload(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespond) -> None:
+    user = command["user_id"]
+    actor = f"slack:{user}"
+    if not deps.is_admin(user):
+        await deps.service.audit(actor, "reload", False, "not an admin")
+        await ephemeral_text(respond, "Only Dossier admins can reload the corpus.")
+        return
+    force = command.get("text", "").strip().casefold() == "force"
+    try:
+        report = await deps.service.reload(actor, force=force)  # the service audits every attempt
+    except ReloadRefused as exc:
+        await ephemeral_text(respond, render_report(exc.report) if exc.report else exc.user_message)
+        return
+    await respond_message(respond, render_reload(report))
+
+
+async def _stats(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespond) -> None:
+    user = command["user_id"]
+    if not deps.is_admin(user):
+        await deps.service.audit(f"slack:{user}", "stats", False, "not an admin")
+        await ephemeral_text(respond, "Only Dossier admins can see usage statistics.")
+        return
+    await deps.service.audit(f"slack:{user}", "stats", True, "shown")
+    await respond_message(respond, render_stats(await deps.service.stats()))

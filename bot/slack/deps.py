@@ -1,0 +1,95 @@
+"""What every Slack handler shares: settings, service, limits, answered threads, and replies with errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from bot.errors import DossierError, error_id
+from bot.service import Answer, Service
+from bot.settings import Settings
+from bot.slack.guard import RateLimiter, SeenOnce
+
+log = logging.getLogger("dossier.slack")
+
+# "More results" pages through at most this many passages: past that, a better question helps more.
+MAX_RESULTS = 15
+# Threads the bot answered, remembered for follow-ups; the oldest are forgotten past this many.
+MAX_THREADS = 5000
+
+
+class RateLimited(DossierError):
+    """The user asked too often in the last minute."""
+
+
+@dataclass
+class ThreadMemory:
+    """The question each thread the bot answered started from, for follow-ups in that thread."""
+
+    questions: OrderedDict[str, str] = field(default_factory=OrderedDict)
+
+    def remember(self, channel: str, thread_ts: str, question: str) -> None:
+        """Note the question a thread answers; keeps the first question of a thread."""
+        key = f"{channel}:{thread_ts}"
+        self.questions.setdefault(key, question)
+        self.questions.move_to_end(key)
+        while len(self.questions) > MAX_THREADS:
+            self.questions.popitem(last=False)
+
+    def question(self, channel: str, thread_ts: str) -> str | None:
+        """The question a thread started from, or None when the bot did not answer that thread."""
+        return self.questions.get(f"{channel}:{thread_ts}")
+
+
+@dataclass
+class SlackDeps:
+    """Dependencies of the handlers, built once by `build_app`."""
+
+    settings: Settings
+    service: Service
+    seen: SeenOnce = field(default_factory=SeenOnce)
+    limiter: RateLimiter = field(default_factory=RateLimiter)
+    threads: ThreadMemory = field(default_factory=ThreadMemory)
+
+    def is_admin(self, user_id: str) -> bool:
+        """True for the configured admin user ids."""
+        return user_id in self.settings.slack_admin_user_ids
+
+    def check_rate(self, user_id: str) -> None:
+        """Raise RateLimited when the user is over the per-user limit."""
+        if not self.limiter.allow(user_id):
+            raise RateLimited("You are asking faster than Dossier answers. Wait a minute, then ask again.")
+
+    async def search(self, question: str, user_id: str, offset: int = 0,
+                     doc_ids: list[str] | None = None) -> tuple[Answer, bool]:
+        """One page of the answer from `offset`, and whether a further page exists."""
+        page = self.settings.top_k
+        top = min(offset + page + 1, MAX_RESULTS + 1)
+        answer = await self.service.ask(question, top=top, doc_ids=doc_ids, platform="slack", user_id=user_id)
+        if not answer.answered:
+            return dataclasses.replace(answer, closest=answer.closest[:page]), False
+        hits = answer.hits[offset:offset + page]
+        more = len(answer.hits) > offset + page and offset + page < MAX_RESULTS
+        return dataclasses.replace(answer, hits=hits), more
+
+
+async def reporting_errors(reply: Callable[[str], Awaitable[object]], work: Awaitable[object]) -> None:
+    """Run a handler's work; a domain error is shown as its message, anything else as an error id."""
+    try:
+        await work
+    except DossierError as exc:
+        await _safe_reply(reply, exc.user_message)
+    except Exception:
+        eid = error_id()
+        log.exception("Slack handler failed [error id %s]", eid)
+        await _safe_reply(reply, f"Something went wrong on Dossier's side (error id {eid}).")
+
+
+async def _safe_reply(reply: Callable[[str], Awaitable[object]], text: str) -> None:
+    try:
+        await reply(text)
+    except Exception:
+        log.exception("could not tell the user about an error")

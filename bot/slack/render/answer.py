@@ -1,0 +1,119 @@
+"""An Answer as Block Kit: each hit a quoted snippet with its source, a context line and buttons."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.service import Answer
+from bot.slack.render.message import (
+    MAX_PLAIN_CHARS,
+    MAX_SECTION_CHARS,
+    MAX_VALUE_CHARS,
+    SlackMessage,
+    button,
+    context,
+    fit,
+    section,
+)
+from bot.slack.render.text import bold_snippet, escape, escape_capped, link
+from search.models import Document, Hit
+
+MORE_ACTION = "dossier_more"
+HELPFUL_ACTION = "dossier_helpful"
+UNHELPFUL_ACTION = "dossier_unhelpful"
+# A title is a label beside the quote, not the content: long ones are cut.
+MAX_TITLE_CHARS = 150
+# The shown question in a heading; the full question travels in the button values.
+MAX_HEADING_CHARS = 300
+# Room left for the snippet in a section after the source line (title, outlet, date, link).
+SOURCE_LINE_ROOM = 1200
+
+
+def render_answer(answer: Answer, *, offset: int = 0, more: bool = False, shown_question: str | None = None,
+                  scope: list[str] | None = None) -> SlackMessage:
+    """The answer's hits from position `offset` on; `more` adds the "More results" button, whose value
+    keeps the question, the next position and the documents searched (`scope`).
+    """
+    heading = escape_capped(shown_question or answer.question, MAX_HEADING_CHARS)
+    hits = answer.hits if answer.answered else answer.closest
+    top: list[dict[str, Any]] = []
+    if answer.answered:
+        first, last = offset + 1, offset + len(hits)
+        top.append(section(f"*{heading}*" + (f" (results {first}–{last})" if offset else "")))
+    else:
+        top.append(section(f"*{heading}*\n{escape(answer.message or 'Nothing found.')}"))
+    top += [section(_hit_text(offset + n, h, answer.documents.get(h.passage.doc_id)))
+            for n, h in enumerate(hits, 1)]
+    tail = [context(_context_line(answer))]
+    buttons = _buttons(answer, offset + len(hits), more, scope)
+    if buttons:
+        tail.append({"type": "actions", "elements": buttons})
+    return SlackMessage(_fallback(heading, answer, hits), tuple(fit(top, tail)))
+
+
+def _hit_text(number: int, hit: Hit, doc: Document | None) -> str:
+    snippet = bold_snippet(hit.snippet, MAX_SECTION_CHARS - SOURCE_LINE_ROOM)
+    quote = "\n".join(f">{line}" for line in snippet.splitlines() or [""])
+    return f"*{number}.*\n{quote}\n{_source_line(hit, doc)}"
+
+
+def _source_line(hit: Hit, doc: Document | None) -> str:
+    paragraph = f"¶{hit.passage.paragraph}"
+    if doc is None:
+        return escape_capped(f"{hit.passage.doc_id} · {paragraph}", 300)
+    src = doc.source
+    parts = [link(src.url, src.title or doc.doc_id, MAX_TITLE_CHARS)]
+    if src.outlet:
+        parts.append(escape_capped(src.outlet, 80))
+    if src.published:
+        parts.append(src.published.isoformat())
+    parts.append(paragraph + (" (photo caption)" if hit.passage.kind.value == "caption" else ""))
+    return " · ".join(parts)
+
+
+def _context_line(answer: Answer) -> str:
+    notes = [escape_capped(n, 300) for n in answer.notices]
+    if answer.answered:
+        notes.append(f"confidence {answer.confidence:.0%}")
+    else:
+        notes.append("closest passages, not an answer" if answer.closest else "nothing close either")
+    notes.append(f"corpus version {escape(answer.corpus_version)}")
+    return " · ".join(notes)
+
+
+def _buttons(answer: Answer, next_offset: int, more: bool, scope: list[str] | None) -> list[dict[str, Any]]:
+    if not answer.answered or not answer.hits:
+        return []
+    best = answer.hits[0].passage.passage_id
+    elements = []
+    if more:
+        paging = {"o": next_offset, **({"d": scope} if scope else {})}
+        elements.append(button("More results", MORE_ACTION, state(answer.question, **paging)))
+    elements.append(button("👍", HELPFUL_ACTION, state(answer.question, p=best)))
+    elements.append(button("👎", UNHELPFUL_ACTION, state(answer.question, p=best)))
+    return elements
+
+
+def state(question: str, **extra: Any) -> dict[str, Any]:
+    """A button's value: the question (cut to fit Slack's 2,000 characters) and the other fields."""
+    value = {"q": question, **extra}
+    while len(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) > MAX_VALUE_CHARS:
+        value["q"] = value["q"][: len(value["q"]) * 3 // 4]
+    return value
+
+
+def _fallback(heading: str, answer: Answer, hits: tuple[Hit, ...]) -> str:
+    lines = [heading if answer.answered else f"{heading}: {escape(answer.message or 'Nothing found.')}"]
+    for n, hit in enumerate(hits, 1):
+        doc = answer.documents.get(hit.passage.doc_id)
+        title = escape_capped(doc.title if doc else hit.passage.doc_id, MAX_TITLE_CHARS)
+        url = f" {doc.source.url}" if doc and doc.source.url and doc.source.url.startswith("http") else ""
+        lines.append(f"{n}. “{escape_capped(hit.snippet.text, 600)}” ({title}{escape(url)})")
+    kept, used = [], 0
+    for line in lines:
+        if used + len(line) + 1 > MAX_PLAIN_CHARS:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    return "\n".join(kept)

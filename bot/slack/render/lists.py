@@ -1,0 +1,77 @@
+"""Sources, reload reports and usage statistics as Block Kit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.reload import DocumentChange, ReloadReport
+from bot.slack.render.message import MAX_SECTION_CHARS, SlackMessage, context, fit, section
+from bot.slack.render.text import escape, escape_capped, link
+from bot.store import UsageStats
+from search.models import Document
+
+MAX_TITLE_CHARS = 150
+
+
+def render_sources(documents: Iterable[Document], version: str) -> SlackMessage:
+    """The corpus documents, one line each: linked title, outlet, date, paragraphs."""
+    docs = list(documents)
+    lines = []
+    for doc in docs:
+        src = doc.source
+        parts = [f"*{link(src.url, src.title or doc.doc_id, MAX_TITLE_CHARS)}*"]
+        parts += [escape_capped(src.outlet, 80)] if src.outlet else []
+        parts += [src.published.isoformat()] if src.published else []
+        parts.append(f"{len(doc.paragraphs)} paragraphs")
+        lines.append(" · ".join(parts))
+    tail = [context(f"{len(docs)} documents · corpus version {escape(version)}")]
+    blocks = fit([section(chunk) for chunk in _chunks(lines)], tail)
+    shown = sum(b["text"]["text"].count("\n") + 1 for b in blocks if b["type"] == "section")
+    if shown < len(docs):
+        blocks[-1] = context(f"{shown} of {len(docs)} documents shown · corpus version {escape(version)}")
+    return SlackMessage(f"{len(docs)} documents in the corpus", tuple(blocks))
+
+
+def render_reload(report: ReloadReport) -> SlackMessage:
+    """What a reload changed, and the files that failed with their reasons."""
+    def names(label: str, items: tuple[DocumentChange, ...]) -> str:
+        listed = ", ".join(f"{c.path} ({c.passages} passages)" for c in items)
+        return f"*{label}:* {escape_capped(listed, 800)}" if items else f"*{label}:* none"
+
+    lines = [f"Reloaded: corpus version {escape(report.old_version)} → {escape(report.new_version)}, "
+             f"{report.documents} documents, {report.passages} passages, {report.seconds:.1f} s.",
+             names("Added", report.added), names("Removed", report.removed), names("Changed", report.changed)]
+    if report.failed:
+        failed = "; ".join(f"{s.path}: {s.reason}" for s in report.failed)
+        lines.append(f"*Files that failed:* {escape_capped(failed, 1200)}")
+    text = "\n".join(lines)
+    return SlackMessage(text[:MAX_SECTION_CHARS], (section(text),))
+
+
+def render_stats(stats: UsageStats) -> SlackMessage:
+    """Questions asked, unanswered, feedback, and the latest unanswered questions."""
+    text = (f"*Questions:* {stats.questions} · *unanswered:* {stats.unanswered} · "
+            f"*👍* {stats.helpful} · *👎* {stats.unhelpful}")
+    if stats.recent_unanswered:
+        recent = "\n".join(f"• {escape_capped(q, 300)}" for q in stats.recent_unanswered)
+        text += f"\n*Latest unanswered:*\n{recent}"
+    return SlackMessage(text[:MAX_SECTION_CHARS], (section(text),))
+
+
+def render_lines(title: str, lines: Iterable[str]) -> SlackMessage:
+    """A titled list of plain lines (escaped here), packed into as few sections as fit."""
+    escaped = [f"• {escape_capped(line, 500)}" for line in lines]
+    blocks = fit([section(f"*{escape(title)}*")] + [section(c) for c in _chunks(escaped)], [])
+    return SlackMessage(escape_capped(title, 300), tuple(blocks))
+
+
+def _chunks(lines: list[str]) -> list[str]:
+    """Lines joined into texts of at most one section each."""
+    chunks: list[str] = []
+    current = ""
+    for line in lines:
+        if current and len(current) + 1 + len(line) > MAX_SECTION_CHARS:
+            chunks.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line[:MAX_SECTION_CHARS]
+    return chunks + ([current] if current else [])

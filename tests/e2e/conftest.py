@@ -1,0 +1,115 @@
+"""Fixtures: a loopback Slack, a small corpus with links, and the real Dossier Slack app connected to it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from pathlib import Path
+
+import pytest
+
+from bot.service import Service
+from bot.settings import Settings
+from bot.slack.run import run_slack
+from bot.store import Store
+from tests.e2e.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
+
+ARTICLES = {
+    "kabul.txt": (
+        "ISIS-K fighters in Afghanistan\n\n"
+        "ISIS-K has about 2,000 fighters in Afghanistan, according to a UN report released in July.\n\n"
+        "The Taliban deployed 1,300 fighters to Nangarhar province to fight the group.\n\n"
+        "Officials in Kabul said the attacks on the airport killed 170 civilians and 13 US troops.\n"
+    ),
+    "talks.txt": (
+        "Talks in Doha\n\n"
+        "The United States and the Taliban met in Doha to discuss counter-terrorism cooperation.\n\n"
+        "Washington said any cooperation against ISIS-K would be limited to intelligence.\n\n"
+        "China and Russia also funded reconstruction talks with the Taliban in 2022.\n"
+    ),
+    "inject.txt": (
+        "Notice board\n\n"
+        "<!channel> <!here> <!everyone> <@U999> <!subteam^S1> the ambassador & the envoy met "
+        "about the embassy reopening in Kabul.\n"
+    ),
+}
+MANIFEST = """
+[[source]]
+file = "kabul.txt"
+title = "ISIS-K fighters in Afghanistan"
+outlet = "Loopback Times"
+published = 2021-08-30
+url = "https://news.example/isis-k?id=1&page=2"
+
+[[source]]
+file = "talks.txt"
+title = "Talks in Doha"
+outlet = "Wire"
+published = 2022-03-01
+url = "https://news.example/doha"
+
+[[source]]
+file = "inject.txt"
+title = "Notice <!channel> board"
+outlet = "Board"
+"""
+
+
+def write_corpus(folder: Path, articles: dict[str, str], manifest: str) -> Path:
+    """A corpus folder of the given articles and manifest."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "sources.toml").write_text(manifest, encoding="utf-8")
+    return folder
+
+
+def slack_settings(corpus: Path, fake: FakeSlack, **extra: object) -> Settings:
+    """Settings for the loopback Slack: Socket Mode unless `extra` says otherwise."""
+    values: dict[str, object] = {
+        "corpus_dir": corpus,
+        "slack_bot_token": BOT_TOKEN,
+        "slack_app_token": APP_TOKEN,
+        "slack_api_base_url": fake.api_url,
+        "slack_admin_user_ids": "UADMIN",
+        "top_k": 2,
+        "database_path": corpus.parent / "db.sqlite3",
+    }
+    values.update(extra)
+    return Settings(**values)
+
+
+@pytest.fixture
+async def fake() -> FakeSlack:
+    slack = FakeSlack()
+    await slack.start()
+    yield slack
+    await slack.stop()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "corpus", ARTICLES, MANIFEST)
+
+
+@contextlib.asynccontextmanager
+async def running(settings: Settings, fake: FakeSlack, service: Service | None = None):
+    """Run the Slack adapter in Socket Mode against `fake`, over a real store, until the block ends."""
+    store = await Store.open(settings.database_path)
+    service = service or await Service.open(settings, store)
+    task = asyncio.create_task(run_slack(settings, service))
+    try:
+        await asyncio.wait_for(fake.connected.wait(), 10)
+        yield service
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await store.close()
+
+
+@pytest.fixture
+async def bot(fake: FakeSlack, corpus: Path):
+    settings = slack_settings(corpus, fake)
+    async with running(settings, fake) as service:
+        yield service

@@ -1,0 +1,133 @@
+"""Paging, feedback, admin commands and the extraction commands' transition message."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.e2e.conftest import running, slack_settings, write_corpus
+from tests.e2e.fake_slack import FakeSlack
+
+MANY = {
+    f"a{i}.txt": f"Report {i}\n\nThe convoy reached Herat on day {i} with supplies for the camp.\n"
+    for i in range(9)
+} | {f"b{i}.txt": f"Note {i}\n\nThe council discussed the {i}th budget for schools.\n" for i in range(30)}
+
+
+async def test_more_results_pages_on_in_the_thread_and_drops_the_used_button(
+    fake: FakeSlack, tmp_path: Path
+) -> None:
+    corpus = write_corpus(tmp_path / "many", MANY, "")
+    async with running(slack_settings(corpus, fake), fake):
+        await fake.send("slash_commands", fake.command("/ask", "when did the convoy reach Herat?"))
+        [first] = await fake.wait_for(1)
+        assert "*1.*" in json.dumps(first.args["blocks"]) and "*3.*" not in json.dumps(first.args["blocks"])
+        await fake.send("interactive", fake.click(first, "dossier_more"))
+        [_, second] = await fake.wait_for(2)
+        assert second.args["thread_ts"] == first.result["ts"]
+        assert "results 3–4" in second.args["blocks"][0]["text"]["text"]
+        [update] = await fake.wait_for(1, "chat.update")
+        assert update.args["ts"] == first.result["ts"]
+        assert "dossier_more" not in json.dumps(update.args["blocks"])
+        assert "dossier_helpful" in json.dumps(update.args["blocks"])
+
+
+async def test_feedback_is_recorded_and_thanked_privately(fake: FakeSlack, bot) -> None:
+    await fake.send("slash_commands", fake.command("/ask", "how many fighters does ISIS-K have?"))
+    [answer] = await fake.wait_for(1)
+    await fake.send("interactive", fake.click(answer, "dossier_unhelpful", user="U7"))
+    [thanks] = await fake.wait_responses(1)
+    assert thanks["response_type"] == "ephemeral" and thanks["replace_original"] is False
+    stats = await bot.stats()
+    assert (stats.helpful, stats.unhelpful) == (0, 1)
+
+
+async def test_a_forged_button_value_gets_a_polite_line(fake: FakeSlack, bot) -> None:
+    await fake.send("slash_commands", fake.command("/ask", "who met in Doha?"))
+    [answer] = await fake.wait_for(1)
+    click = fake.click(answer, "dossier_helpful")
+    click["actions"][0]["value"] = "{not json"
+    await fake.send("interactive", click)
+    [reply] = await fake.wait_responses(1)
+    assert "no longer works" in reply["text"]
+
+
+async def test_admin_reload_swaps_the_corpus_and_reports_what_changed(fake: FakeSlack, corpus: Path) -> None:
+    async with running(slack_settings(corpus, fake), fake) as service:
+        (corpus / "new.txt").write_text(
+            "Herat news\n\nA new bridge opened in Herat in May.\n", encoding="utf-8"
+        )
+        (corpus / "talks.txt").unlink()
+        await fake.send("slash_commands", fake.command("/reload", "", user="UADMIN"))
+        [reply] = await fake.wait_responses(1)
+        text = reply["blocks"][0]["text"]["text"]
+        assert "*Added:* new" in text and "*Removed:* talks" in text
+        assert reply["response_type"] == "ephemeral"
+        assert service.corpus.document("new") is not None
+        await fake.send("slash_commands", fake.command("/ask", "when did the bridge open in Herat?"))
+        [answer] = await fake.wait_for(1)
+        assert "bridge opened" in answer.args["text"]
+
+
+async def test_reload_by_a_member_is_refused_and_audited(fake: FakeSlack, corpus: Path) -> None:
+    async with running(slack_settings(corpus, fake), fake) as service:
+        version = service.corpus.version
+        (corpus / "new.txt").write_text(
+            "Herat news\n\nA new bridge opened in Herat in May.\n", encoding="utf-8"
+        )
+        await fake.send("slash_commands", fake.command("/reload", "", user="U1"))
+        await fake.send("slash_commands", fake.command("/stats", "", user="U1"))
+        replies = await fake.wait_responses(2)
+        assert "Only Dossier admins can reload" in replies[0]["text"]
+        assert "Only Dossier admins" in replies[1]["text"]
+        assert service.corpus.version == version
+        entries = await service.store.audit_entries()
+        assert [(e.actor, e.action, e.allowed, e.result) for e in reversed(entries[:2])] == [
+            ("slack:U1", "reload", False, "not an admin"),
+            ("slack:U1", "stats", False, "not an admin"),
+        ]
+
+
+async def test_a_reload_with_a_broken_file_is_refused_and_the_admin_told_why(
+    fake: FakeSlack, corpus: Path
+) -> None:
+    async with running(slack_settings(corpus, fake), fake) as service:
+        version = service.corpus.version
+        (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00binary\x00")
+        await fake.send("slash_commands", fake.command("/reload", "", user="UADMIN"))
+        [reply] = await fake.wait_responses(1)
+        assert "refused" in reply["text"] and "broken.txt" in reply["text"]
+        assert service.corpus.version == version
+
+
+async def test_stats_for_an_admin_counts_questions_and_unanswered(fake: FakeSlack, bot) -> None:
+    await fake.send("slash_commands", fake.command("/ask", "who met in Doha?"))
+    await fake.send("slash_commands", fake.command("/ask", "what is the price of saffron in Herat?"))
+    await fake.wait_for(2)
+    await fake.send("slash_commands", fake.command("/stats", "", user="UADMIN"))
+    [reply] = await fake.wait_responses(1)
+    text = reply["blocks"][0]["text"]["text"]
+    assert "*Questions:* 2" in text and "*unanswered:* 1" in text and "saffron" in text
+
+
+async def test_timeline_options_are_read_and_the_list_is_not_available_yet(fake: FakeSlack, bot) -> None:
+    await fake.send("slash_commands", fake.command("/timeline", "actor:ISIS-K from:2021-08"))
+    await fake.send("slash_commands", fake.command("/timeline", "colour:red"))
+    replies = await fake.wait_responses(2)
+    texts = sorted(r["text"] for r in replies)
+    assert any("not available yet" in t for t in texts)
+    assert any("/timeline has no option colour:. Its options are: actor:, from:, to:" in t for t in texts)
+
+
+async def test_sources_lists_the_documents_with_links(fake: FakeSlack, bot) -> None:
+    await fake.send("slash_commands", fake.command("/sources", ""))
+    [reply] = await fake.wait_responses(1)
+    text = json.dumps(reply["blocks"])
+    assert "<https://news.example/doha|Talks in Doha>" in text and "3 documents" in text
+
+
+async def test_command_prefix_renames_every_command(fake: FakeSlack, corpus: Path) -> None:
+    async with running(slack_settings(corpus, fake, slack_command_prefix="dossier-"), fake):
+        await fake.send("slash_commands", fake.command("/dossier-ask", "who met in Doha?"))
+        [answer] = await fake.wait_for(1)
+        assert "Doha" in answer.args["text"]
