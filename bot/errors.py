@@ -28,3 +28,7 @@ class ReloadRefused(DossierError):
 def error_id() -> str:
     """A short id to quote in a user-facing error and find the traceback in the log."""
     return secrets.token_hex(4)
+
+
+class ReloadBusy(DossierError):
+    """A reload is already running; the request was not queued."""
