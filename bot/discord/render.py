@@ -75,7 +75,7 @@ def source_line(doc: Document, paragraph: int) -> str:
 
 def hit_field(n: int, hit: Hit, doc: Document, limit: int = FIELD_VALUE) -> tuple[str, str] | None:
     """Name and value of one quote's field, the source line always whole; None when it cannot fit."""
-    name = cut_escaped(f"{n}. {doc.title}", FIELD_NAME)
+    name = f"{n}. " + cut_escaped(doc.title, FIELD_NAME - len(f"{n}. "))
     source = source_line(doc, hit.passage.paragraph)
     room = min(limit, FIELD_VALUE) - len(source) - len("> “”\n")
     if room < MIN_QUOTE:

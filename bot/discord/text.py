@@ -22,14 +22,16 @@ ELLIPSIS = "…"
 # Characters Discord's markdown reads anywhere in a line: emphasis, code, spoilers, links, mentions, escapes.
 _INLINE = re.compile(r"([\\*_~`|\[\]()<>@])")
 # Characters that start a heading, list or quote only at the start of a line.
-_LINE_START = re.compile(r"^(\s*)([#>\-+]|\d+\.)", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([#>\-+])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
 
 
 def escape(text: str) -> str:
     """Corpus or user text made inert: no formatting, masked links, mentions or emoji it did not show."""
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _NUMBERED.sub(r"\1\\.", text)
 
 
 def cut(text: str, limit: int) -> str:

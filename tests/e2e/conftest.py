@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -83,6 +84,9 @@ def corpus(tmp_path: Path) -> Path:
     """A copy of the bundled corpus the test may change."""
     folder = tmp_path / "corpus"
     shutil.copytree(SEEDS, folder)
+    manifest = folder / "sources.toml"
+    manifest.write_text(re.sub(r'^file = "(.+?)"$', r'file = "\1"\nurl = "https://news.example/\1?ref=(dossier)"',
+                               manifest.read_text(encoding="utf-8"), flags=re.MULTILINE), encoding="utf-8")
     return folder
 
 
