@@ -115,7 +115,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_ask(service, args, out)
     if args.command == "sources":
         return cmd_sources(service, args, out)
+    if args.command == "run" and settings.discord_token is not None:
+        return cmd_run_discord(settings, service)
     return cmd_chat(service, out)
+
+
+def cmd_run_discord(settings: Settings, service: Service) -> int:
+    """Answer on Discord until interrupted (`dossier run` with a token set)."""
+    import asyncio
+
+    from bot.discord.client import run_discord  # only when Discord is configured: discord.py is heavy
+
+    try:
+        asyncio.run(run_discord(settings, service))
+    except KeyboardInterrupt:
+        log.info("stopped")
+    except DossierError as exc:
+        print(f"dossier: {exc.user_message}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -13,6 +14,7 @@ from discord.http import Route
 from bot.discord import chat, commands, commands_admin, commands_lists
 from bot.discord.failures import on_app_command_error
 from bot.discord.views import Feedback, MoreResults
+from bot.errors import DossierError
 from bot.ratelimit import RateLimited, RateLimiter
 from bot.service import Service
 from bot.settings import Settings
@@ -76,5 +78,14 @@ async def run_discord(settings: Settings, service: Service) -> None:
     if settings.discord_token is None:
         raise ValueError("discord_token is not set")
     client = build_client(settings, service)
-    async with client:
-        await client.start(settings.discord_token.get_secret_value())
+    try:
+        async with client:
+            await client.start(settings.discord_token.get_secret_value())
+    except discord.LoginFailure as exc:
+        raise DossierError("Discord refused the bot token (discord_token); copy it again from the "
+                           "developer portal.") from exc
+    except discord.PrivilegedIntentsRequired as exc:
+        raise DossierError("Turn on the Message Content intent for the bot in the Discord developer "
+                           "portal.") from exc
+    except (aiohttp.ClientError, OSError) as exc:
+        raise DossierError(f"Cannot reach Discord at {settings.discord_api_base_url}: {exc}") from exc

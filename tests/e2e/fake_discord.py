@@ -18,6 +18,7 @@ from aiohttp import WSMsgType, web
 from tests.e2e import payloads as p
 from tests.e2e.limits import message_problems
 
+BOT_TOKEN = "fake-token"
 INTERACTION_DEADLINE = 3.0  # seconds Discord gives a bot to answer an interaction
 
 
@@ -50,7 +51,8 @@ class PendingInteraction:
 
 def _json(data: Any, status: int = 200) -> web.Response:
     # discord.py parses a body as JSON only when Content-Type is exactly application/json
-    return web.Response(body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"})
+    return web.Response(body=json.dumps(data).encode(), status=status,
+                        headers={"Content-Type": "application/json"})
 
 
 class FakeDiscord:
@@ -102,7 +104,7 @@ class FakeDiscord:
     async def wait_for(self, predicate: Callable[[Sent], bool], timeout: float = 5.0) -> Sent:
         """The first recorded request matching `predicate`, waiting for it to arrive."""
         async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(lambda: any(predicate(s) for s in self.sent)), timeout)
+            await asyncio.wait_for(self._changed.wait_for(lambda: any(map(predicate, self.sent))), timeout)
         return next(s for s in self.sent if predicate(s))
 
     async def wait_gateway(self, op: int, count: int = 1, timeout: float = 5.0) -> None:
@@ -168,8 +170,12 @@ class FakeDiscord:
     async def _rest(self, request: web.Request) -> web.Response:
         body = await request.json() if request.can_read_body else None
         sent = Sent(request.method, "/" + request.match_info["path"], body)
+        token_free = sent.path.startswith(("/interactions/", "/webhooks/"))  # these carry their own token
         try:
-            status, data = self._route(sent)
+            if not token_free and request.headers.get("Authorization") != f"Bot {BOT_TOKEN}":
+                status, data = 401, {"code": 0, "message": "401: Unauthorized"}
+            else:
+                status, data = self._route(sent)
         except KeyError:
             status, data = 404, {"code": 0, "message": "404: Not Found"}
         sent.status = status
@@ -207,7 +213,9 @@ class FakeDiscord:
 
     def _invalid(self, body: dict[str, Any]) -> tuple[int, Any] | None:
         problems = message_problems(body)
-        return (400, {"code": 50035, "message": "Invalid Form Body", "errors": problems}) if problems else None
+        if not problems:
+            return None
+        return 400, {"code": 50035, "message": "Invalid Form Body", "errors": problems}
 
     def _callback(self, token: str, body: dict[str, Any]) -> tuple[int, Any]:
         pending = self.interactions[token]
@@ -222,7 +230,8 @@ class FakeDiscord:
         ephemeral = bool(int(data.get("flags") or 0) & 64)
         original = p.message(int(pending.data["channel_id"]), p.BOT_USER, data.get("content") or "",
                              embeds=data.get("embeds") or [], components=data.get("components") or [],
-                             webhook_id=str(p.APP_ID), application_id=str(p.APP_ID), flags=data.get("flags", 0))
+                             webhook_id=str(p.APP_ID), application_id=str(p.APP_ID),
+                             flags=data.get("flags", 0))
         pending.messages["@original"] = original
         result: dict[str, Any] = {"interaction": {
             "id": pending.data["id"], "type": pending.data["type"], "response_message_id": original["id"],
@@ -238,7 +247,8 @@ class FakeDiscord:
         if method == "PATCH":
             if refusal := self._invalid(body or {}):
                 return refusal
-            pending.messages["@original"] |= {k: v for k, v in (body or {}).items() if k != "allowed_mentions"}
+            edit = {k: v for k, v in (body or {}).items() if k != "allowed_mentions"}
+            pending.messages["@original"] |= edit
         return 200, pending.messages["@original"]
 
     def _followup(self, token: str, body: dict[str, Any]) -> tuple[int, Any]:
@@ -266,5 +276,6 @@ class FakeDiscord:
         if len(body.get("name") or "") > 100 or not body.get("name"):
             return 400, {"code": 50035, "message": "Invalid Form Body", "errors": ["thread name"]}
         created = p.thread(int(message_id), int(channel_id), p.APP_ID, body["name"])
-        asyncio.get_running_loop().create_task(self._send_dispatch("THREAD_CREATE", created | {"newly_created": True}))
+        event = created | {"newly_created": True}  # Discord announces the thread on the gateway too
+        asyncio.get_running_loop().create_task(self._send_dispatch("THREAD_CREATE", event))
         return 200, created

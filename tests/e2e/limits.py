@@ -16,7 +16,8 @@ def message_problems(payload: dict[str, Any]) -> list[str]:
     total = 0
     for embed in embeds:
         title, description = embed.get("title") or "", embed.get("description") or ""
-        footer, author = (embed.get("footer") or {}).get("text") or "", (embed.get("author") or {}).get("name") or ""
+        footer = (embed.get("footer") or {}).get("text") or ""
+        author = (embed.get("author") or {}).get("name") or ""
         fields = embed.get("fields") or []
         problems += [f"{what} over {limit}" for what, text, limit in (
             ("title", title, 256), ("description", description, 4096), ("footer", footer, 2048),

@@ -17,7 +17,7 @@ MEMBER_ID = 500_000_000_000_000_003
 OTHER_ID = 500_000_000_000_000_004
 OTHER_BOT_ID = 500_000_000_000_000_005
 MANAGE_GUILD = 1 << 5
-MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 31)  # view channel, send messages, use application commands
+MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 31)  # view channel, send messages, use app commands
 
 _ids = itertools.count(1_300_000_000_000_000_000)
 
@@ -72,7 +72,8 @@ def guild() -> dict[str, Any]:
              {"id": str(ADMIN_ROLE_ID), "name": "dossier-admins", "permissions": str(MEMBER_PERMISSIONS),
               "position": 1, "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}]
     return {"id": str(GUILD_ID), "name": "Newsroom", "icon": None, "owner_id": str(OWNER_ID), "roles": roles,
-            "emojis": [], "stickers": [], "features": [], "member_count": 5, "large": False, "unavailable": False,
+            "emojis": [], "stickers": [], "features": [], "member_count": 5, "large": False,
+            "unavailable": False,
             "channels": [text_channel()], "threads": [], "members": [member(APP_ID) | {"user": BOT_USER}],
             "voice_states": [], "presences": [], "stage_instances": [], "guild_scheduled_events": [],
             "premium_tier": 0, "preferred_locale": "en-US", "joined_at": now(), "verification_level": 0,
@@ -85,7 +86,8 @@ def message(channel_id: int, author: dict[str, Any], content: str = "", *, guild
     """A message object."""
     data = {"id": str(message_id or snowflake()), "channel_id": str(channel_id), "author": author,
             "content": content, "timestamp": now(), "edited_timestamp": None, "tts": False,
-            "mention_everyone": "@everyone" in content, "mentions": [], "mention_roles": [], "attachments": [],
+            "mention_everyone": "@everyone" in content, "mentions": [], "mention_roles": [],
+            "attachments": [],
             "embeds": [], "components": [], "pinned": False, "type": 0, "flags": 0}
     if guild:
         data["guild_id"] = str(GUILD_ID)
