@@ -138,10 +138,11 @@ async def test_slow_search_is_acknowledged_in_time_and_does_not_block_the_bot(se
         slow = await bot.slash("ask", question=QUESTION)
         assert (await bot.callback(slow)).status == 200
         quick = await bot.slash("help")
-        help_reply = await bot.callback(quick, timeout=1.0)  # answered while the search still runs
+        help_reply = await bot.callback(quick, timeout=3.0)
         assert help_reply.status == 200 and "/ask" in help_reply.body["data"]["content"]
         answer = await bot.reply_to(slow, timeout=8.0)
         assert answer.status == 200 and answer.message()["embeds"][0]["fields"]
+        assert help_reply.at < answer.at  # /help was answered while the search was still running
         assert bot.fake.refused() == []
 
 
