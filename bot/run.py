@@ -61,6 +61,10 @@ def jobs(service: Service, store: Store, settings: Settings, hangup: asyncio.Eve
 
     found: list[Coroutine[Any, Any, None]] = [reload_on_signal(service, store, hangup),
                                               serve_web(settings, service, out)]
+    if settings.discord_token is not None:
+        from bot.discord.client import run_discord  # discord.py is loaded only when Discord is configured
+
+        found.append(run_discord(settings, service))
     if settings.slack_enabled:
         from bot.slack.run import run_slack  # slack_bolt is loaded only when Slack is configured
 

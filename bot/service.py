@@ -216,7 +216,6 @@ class Service:
         return self._corpus.documents
 
 
-
 def _build(settings: Settings) -> LiveCorpus:
     """The configured corpus folder as a new version."""
     return build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,

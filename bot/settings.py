@@ -78,6 +78,21 @@ class Settings(BaseSettings):
     slack_api_base_url: str = Field("https://slack.com/api/",
                                     description="Slack Web API base, for proxies and tests.")
 
+    # Discord (bot/discord/): the adapter starts with `dossier run` when a token is set.
+    discord_token: SecretStr | None = Field(None, description="Bot token from the Discord developer portal.")
+    discord_guild_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="Servers to sync slash commands to at once; empty syncs globally.")
+    discord_admin_user_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="Users allowed /reload and /stats besides Manage Server holders.")
+    discord_admin_role_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="Roles allowed /reload and /stats besides Manage Server holders.")
+    discord_api_base_url: str = Field("https://discord.com/api/v10", pattern=r"^https?://\S+$",
+                                      description="Discord REST base, for a proxy or a test server.")
+    discord_gateway_url: str = Field("wss://gateway.discord.gg/", pattern=r"^wss?://\S+$",
+                                     description="Discord gateway websocket, for a proxy or a test server.")
+    rate_limit_questions: int = Field(5, ge=1, le=1000, description="Questions one user may ask per window.")
+    rate_limit_seconds: float = Field(60.0, gt=0, le=86_400, description="The rate limit's window (seconds).")
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -152,6 +167,15 @@ class Settings(BaseSettings):
     def slack_enabled(self) -> bool:
         """True when a Slack bot token is configured, so `dossier run` starts the Slack adapter."""
         return self.slack_bot_token is not None
+
+    @field_validator("discord_guild_ids", "discord_admin_user_ids", "discord_admin_role_ids", mode="before")
+    @classmethod
+    def _id_list(cls, value: Any) -> Any:
+        """Ids as a TOML/JSON list or, from the environment, separated by commas: `1,2` or `[1, 2]`."""
+        if isinstance(value, str):
+            text = value.strip().removeprefix("[").removesuffix("]")
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
 
     def public_dict(self) -> dict[str, Any]:
         """Settings safe to print: secrets are never included."""

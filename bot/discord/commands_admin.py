@@ -1,0 +1,72 @@
+"""/reload and /stats: for admins only, checked by the bot itself as well as by Discord's defaults."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+
+from bot.discord.commands import dossier
+from bot.discord.render_admin import reload_embed, stats_embed
+from bot.discord.text import MESSAGE_CHARS, cut_escaped
+from bot.errors import ReloadRefused
+from bot.reload import render_report
+from bot.settings import Settings
+
+REFUSED = "Only admins can do that: people with Manage Server, or the admins named in Dossier's settings."
+
+
+def is_admin(interaction: discord.Interaction, settings: Settings) -> bool:
+    """Manage Server in this server, or a configured admin user or role."""
+    user = interaction.user
+    if user.id in settings.discord_admin_user_ids:
+        return True
+    if not isinstance(user, discord.Member):
+        return False
+    roles = set(settings.discord_admin_role_ids)
+    return interaction.permissions.manage_guild or any(r.id in roles for r in user.roles)
+
+
+async def admitted(interaction: discord.Interaction, action: str) -> bool:
+    """True for an admin; otherwise audit the denied attempt and tell the user."""
+    client = dossier(interaction)
+    if is_admin(interaction, client.settings):
+        return True
+    await client.service.audit(f"discord:{interaction.user.id}", action, False, "not an admin")
+    await interaction.followup.send(REFUSED, ephemeral=True)
+    return False
+
+
+@app_commands.command(name="reload", description="Read the articles folder again (admins)")
+@app_commands.describe(force="Swap in the new corpus even if nothing changed")
+@app_commands.default_permissions(manage_guild=True)
+@app_commands.guild_only()
+async def reload(interaction: discord.Interaction, force: bool = False) -> None:
+    """Defer privately, check the admin, reload, report what changed."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    if not await admitted(interaction, "reload"):
+        return
+    try:  # the service audits every attempt
+        report = await dossier(interaction).service.reload(f"discord:{interaction.user.id}", force=force)
+    except ReloadRefused as exc:
+        text = render_report(exc.report) if exc.report else exc.user_message
+        await interaction.followup.send(cut_escaped(text, MESSAGE_CHARS), ephemeral=True)
+        return
+    await interaction.followup.send(embed=reload_embed(report), ephemeral=True)
+
+
+@app_commands.command(name="stats", description="Questions asked, unanswered questions, feedback (admins)")
+@app_commands.default_permissions(manage_guild=True)
+@app_commands.guild_only()
+async def stats(interaction: discord.Interaction) -> None:
+    """Defer privately, check the admin, show usage."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    if not await admitted(interaction, "stats"):
+        return
+    usage = await dossier(interaction).service.stats()
+    await interaction.followup.send(embed=stats_embed(usage), ephemeral=True)
+
+
+def install(tree: app_commands.CommandTree) -> None:
+    """Add the admin commands to the tree."""
+    for command in (reload, stats):
+        tree.add_command(command)

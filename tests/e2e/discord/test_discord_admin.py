@@ -1,0 +1,70 @@
+"""/reload and /stats: admins by role or Manage Server, members refused and audited."""
+
+from __future__ import annotations
+
+from tests.e2e.discord import payloads as p
+
+
+async def test_reload_by_an_admin_reports_what_changed_privately(bot, corpus):
+    (corpus / "new_article.txt").write_text("A new article\n\nThe Taliban met in Doha on Monday.\n",
+                                            encoding="utf-8")
+    old_version = bot.service.corpus.version
+    token = await bot.slash("reload", user_id=p.ADMIN_ID)
+    ack = await bot.callback(token)
+    assert ack.body["type"] == 5 and ack.body["data"]["flags"] & 64
+    reply = (await bot.reply_to(token)).message()
+    fields = {f["name"]: f["value"] for f in reply["embeds"][0]["fields"]}
+    assert "new\\_article" in fields["Added"] and fields["Removed"] == "none"
+    assert fields["Failed"] == "none"
+    assert bot.service.corpus.version != old_version
+    assert any(d.doc_id == "new_article" for d in bot.service.sources())
+
+
+async def test_reload_with_a_broken_file_is_refused_and_names_it(bot, corpus):
+    (corpus / "new_article.txt").write_text("A new article\n\nThe Taliban met in Doha.\n", encoding="utf-8")
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00binary\x00")
+    old_version = bot.service.corpus.version
+    token = await bot.slash("reload", user_id=p.ADMIN_ID)
+    await bot.callback(token)
+    reply = (await bot.reply_to(token)).message()
+    assert "refused" in reply["content"] and "broken.txt" in reply["content"]
+    assert bot.service.corpus.version == old_version
+
+
+async def test_manage_server_permission_also_makes_an_admin(bot):
+    token = await bot.slash("stats", user_id=p.OTHER_ID, permissions=p.MEMBER_PERMISSIONS | p.MANAGE_GUILD)
+    reply = (await bot.reply_to(token)).message()
+    assert reply["embeds"][0]["title"] == "Usage"
+
+
+async def test_reload_by_a_member_is_refused_and_audited(bot, corpus):
+    (corpus / "new_article.txt").write_text("A new article\n\nThe Taliban met in Doha.\n", encoding="utf-8")
+    old_version = bot.service.corpus.version
+    token = await bot.slash("reload", user_id=p.MEMBER_ID)
+    reply = (await bot.reply_to(token)).message()
+    assert "Only admins" in reply["content"] and reply["flags"] & 64
+    assert bot.service.corpus.version == old_version
+    entries = await bot.service.store.audit_entries()
+    assert [(e.actor, e.action, e.allowed, e.result) for e in entries] == [
+        (f"discord:{p.MEMBER_ID}", "reload", False, "not an admin")]
+
+
+async def test_stats_counts_questions_and_unanswered_ones(bot):
+    for question in ("How many fighters does ISIS-K have?", "zebra giraffe quantum"):
+        await bot.reply_to(await bot.slash("ask", question=question))
+    token = await bot.slash("stats", user_id=p.ADMIN_ID)
+    fields = {f["name"]: f["value"] for f in (await bot.reply_to(token)).message()["embeds"][0]["fields"]}
+    assert (fields["Questions"], fields["Unanswered"]) == ("2", "1")
+    assert "zebra giraffe quantum" in fields["Recent unanswered"]
+
+
+async def test_lists_not_built_yet_say_so(bot):
+    token = await bot.slash("figures", topic="fighters")
+    reply = (await bot.reply_to(token)).message()
+    assert "not available yet" in reply["content"]
+
+
+async def test_actor_autocomplete_offers_names_from_the_corpus_configuration(bot):
+    token = await bot.autocomplete("timeline", "actor", "isis")
+    choices = (await bot.callback(token)).body["data"]["choices"]
+    assert "ISIS-K" in [c["name"] for c in choices]
