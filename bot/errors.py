@@ -25,6 +25,14 @@ class ReloadRefused(DossierError):
     """A reload was refused; the live corpus is unchanged."""
 
 
+class UnknownActor(DossierError):
+    """No actor of the corpus goes by the name asked for."""
+
+
+class BadFilter(DossierError):
+    """A filter (kind, date) could not be read."""
+
+
 def error_id() -> str:
     """A short id to quote in a user-facing error and find the traceback in the log."""
     return secrets.token_hex(4)

@@ -103,3 +103,11 @@ class Extraction:
     groups: tuple[FigureGroup, ...] = ()
     events: tuple[Event, ...] = ()
     seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class FigureReport:
+    """Figures on a topic and the groups among them that measure the same thing."""
+
+    figures: tuple[Figure, ...]
+    groups: tuple[FigureGroup, ...]
