@@ -85,9 +85,12 @@ def _resolve_one(m: RawMention, acronyms: dict[str, tuple[str, str | None]], peo
 
 
 def _by_part(word: str, names: set[str]) -> str | None:
-    """The one name whose first or last word is `word`, or None when none or several."""
-    hits = {n for n in names if n.split()[-1] == word or n.split()[0] == word}
-    return hits.pop() if len(hits) == 1 else None
+    """The one name whose last (else first) word is `word`, or None when none or several."""
+    last = {n for n in names if n.split()[-1] == word}
+    if len(last) == 1:
+        return last.pop()  # a surname is how a person is named again; a given name only when no surname fits
+    first = {n for n in names if n.split()[0] == word}
+    return first.pop() if not last and len(first) == 1 else None
 
 
 def build_actors(mentions: Sequence[Mention], kinds: dict[str, str | None],

@@ -47,12 +47,19 @@ _UNIT_CLASSES = {
     "fighters": {"fighter", "fighters", "militant", "militants", "insurgent", "insurgents", "jihadist", "jihadists",
                  "combatant", "combatants", "recruit", "recruits"},
     "people": {"people", "person", "persons", "civilian", "civilians", "resident", "residents", "villager",
-               "villagers", "child", "children", "woman", "women", "man", "men", "citizen", "citizens"},
+               "villagers", "citizen", "citizens", "deaths", "dead", "lives", "fatalities", "victims"},
+    "children": {"child", "children", "girls", "boys", "minors"},
     "years": {"year", "years", "yr"},
 }
 _CLASS_OF = {w: c for c, words in _UNIT_CLASSES.items() for w in words}
 _CLASS_OF["service members"] = "troops"
 # Words after a number that end its noun phrase without being the thing counted.
+# Currency words after a number make it money: "25 million euros".
+_CURRENCY_WORDS = frozenset("""dollars euros pounds yuan rupees afghanis francs yen rubles roubles dinars riyals
+dirhams lira""".split())
+# The verb right after a figure's noun phrase says what happened to what it counts: "12,000 have been forced".
+_VERB_AFTER = re.compile(r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|be|reportedly|also|now|already)\s+)+"
+                         r"([a-z]+)")
 _NOT_NOUNS = frozenset("including were was are is be been has have had who which that while whereas".split())
 
 
@@ -98,18 +105,19 @@ def _figure(sentence: Sentence, start: int, end: int, value: float, high: float 
     if high is not None:
         qualifier = f"{qualifier} (range)" if qualifier else "range"
     noun_words = _noun_after(text[end:])
-    unit = "USD" if money and "$" in text[max(0, start - 3):end] else ("percent" if percent else "")
+    unit = "USD" if money and "$" in text[max(0, start - 4):end] else ("percent" if percent else "")
     head = noun_words[-1].rstrip(".,") if noun_words else ""
     if head.casefold() == "members" and len(noun_words) > 1 and noun_words[-2].casefold() == "service":
         head = "service members"
     if not unit:
         unit = head
-    clause = _clause(text, start, end)
-    measure = _measure(clause, unit, money, percent)
-    phrase_start = start - len(qualifier_match.group(0).lstrip()) if qualifier_match else start
+    if unit.casefold() in _CURRENCY_WORDS:
+        money = True
     phrase_end = end
     for word in noun_words:
         phrase_end = text.find(word, phrase_end) + len(word)
+    measure = _measure(text, start, phrase_end, unit, money, percent)
+    phrase_start = start - len(qualifier_match.group(0).lstrip()) if qualifier_match else start
     phrase = text[phrase_start:phrase_end].strip(" ,;-–")
     return Figure(value, high, phrase, qualifier, unit, measure, shorten(text, 400), sentence.doc_id,
                   sentence.paragraph, "")
@@ -143,17 +151,27 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left + 1: min(right_options) if right_options else len(text)]
 
 
-def _measure(clause: str, unit: str, money: bool, percent: bool) -> str:
-    """What kind of count a figure is: killed, injured, money, percent, years or count."""
+def _measure(text: str, start: int, end: int, unit: str, money: bool, percent: bool) -> str:
+    """What kind of count a figure is: killed, injured, money, percent, years or count.
+
+    The verb right after the figure decides ("42 people have died", "12,000 have been forced"); with
+    none, the figure's own words and then its clause up to it ("killed 13 … and at least 60 Afghans").
+    """
     if money:
         return "money"
     if percent:
         return "percent"
     if _CLASS_OF.get(unit.casefold()) == "years":
         return "years"
-    if _DEATH.search(clause):
+    verb = _VERB_AFTER.match(text[end:])
+    if verb:
+        word = verb.group(1)
+        return "killed" if _DEATH.search(word) else "injured" if _INJURY.search(word) else "count"
+    context = _clause(text, start, end)
+    context = context[: context.find(text[start:end]) + end - start] if text[start:end] in context else context
+    if _DEATH.search(context):
         return "killed"
-    if _INJURY.search(clause):
+    if _INJURY.search(context):
         return "injured"
     return "count"
 

@@ -151,8 +151,10 @@ class NameFinder:
         raws = [t[0] for t in toks]
         words = raws[i:k]
         alias = self._alias(raws, i)
-        if _place(words, text[toks[k - 1][2]:]):
-            return
+        state = self.gazetteer.state_at(raws[:k], i)
+        known_whole = alias and alias[0] >= k - i or state and state[0] >= k - i
+        if _place(words, text[toks[k - 1][2]:]) and not known_whole:
+            return  # "Nangarhar province", "… International Airport"; but "the Kenyan county" names Kenya
         if (kind := _headed(words)) and not (alias and alias[0] >= k - i):
             found.append(self._mention(toks, text, i, k, sentence, name=_org_name(words), kind=kind))
             return
@@ -186,6 +188,8 @@ class NameFinder:
         if self.gazetteer.is_region(words):
             return
         roles = [n for n, w in enumerate(words) if _low(w) in ROLE_WORDS]
+        if roles == [0] and len(words) == 2 and _apposition_kind(text[toks[run[-1]][2]:]) == "person":
+            roles = []  # "Emir Hodzic, a coordinator …": a first name that is also a title
         if roles:
             last = roles[-1]
             tail = last + 1
@@ -223,9 +227,17 @@ class NameFinder:
         if kind in ("group", "organisation"):
             return RawMention(mention.surface, mention.surface, kind, start, end, sentence, True, None,
                               mention.acronym_of)
+        prev = re.search(r"(\w+)\s+$", before)
+        prev_word = prev.group(1) if prev else ""
+        if prev_word in ORG_NOUNS or prev_word in GROUP_NOUNS:  # "the charity X", "the militant group X"
+            kind = "organisation" if prev_word in ORG_NOUNS else "group"
+            return RawMention(mention.surface, mention.surface, kind, start, end, sentence, True, None,
+                              mention.acronym_of)
         nxt = re.match(r"\s+(\w+)", after)
-        evidence = bool(_SAY_AFTER.match(after) or _SAY_BEFORE.search(before) or _WHO_AFTER.match(after)
-                        or kind == "person" or (nxt and nxt.group(1).casefold() in GOVERNMENT_NOUNS)
+        spoke = bool(_SAY_AFTER.match(after) or _SAY_BEFORE.search(before) or _WHO_AFTER.match(after))
+        if b - a == 1 and not before.strip(" \"“'‘("):
+            spoke = False  # "Critics said": one capitalised word opening a sentence is no name by itself
+        evidence = bool(spoke or kind == "person" or (nxt and nxt.group(1).casefold() in GOVERNMENT_NOUNS)
                         or _role_before(before))
         if _ACRONYM.match(mention.surface) and kind is None:
             evidence = False

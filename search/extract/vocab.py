@@ -18,7 +18,9 @@ journalist reporter manager executive deputy administrator commissioner inspecto
 councillor councilor chancellor premier pope bishop archbishop rabbi cardinal activist campaigner
 volunteer resident farmer teacher doctor nurse engineer worker student survivor witness owner ceo mp
 lecturer diplomat negotiator strategist consultant pilot rescuer firefighter medic paramedic organiser
-organizer chairperson speaker candidate hydrologist meteorologist scientist principal dean
+organizer chairperson speaker candidate hydrologist meteorologist scientist principal dean businessman
+businesswoman entrepreneur challenger incumbent opponent rival politician banker investor producer
+director actor actress singer writer novelist historian professor physician surgeon officer soldier
 """.split())
 # Words of an office's name that are not part of a person's name: "Secretary of State X".
 OFFICE_WORDS = frozenset("""
