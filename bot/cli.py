@@ -1,4 +1,7 @@
-"""The command line: `dossier ask | sources | actors | figures | timeline | chat | run`. It parses, calls the service, renders."""
+"""The command line: `dossier ask | sources | actors | figures | timeline | chat | run`.
+
+It parses, calls the service, renders.
+"""
 
 from __future__ import annotations
 

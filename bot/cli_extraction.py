@@ -19,7 +19,8 @@ def add_parsers(sub: Any) -> None:
     actors.add_argument("--kind", choices=KINDS, default=None, help="only actors of this kind")
     actors.add_argument("--name", default=None, help="one actor's profile: roles, quotes and passages")
     actors.add_argument("--json", action="store_true")
-    figures = sub.add_parser("figures", help="the numbers the articles state, grouped where they measure one thing")
+    figures = sub.add_parser("figures",
+                             help="the numbers the articles state, grouped where they measure one thing")
     figures.add_argument("--topic", default=None, help="only figures whose sentence has these words")
     figures.add_argument("--json", action="store_true")
     timeline = sub.add_parser("timeline", help="dated events in date order")

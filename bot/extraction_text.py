@@ -29,7 +29,8 @@ def render_actors(actors: Sequence[Actor]) -> str:
     for a in actors:
         also = f" — also {', '.join(a.aliases[:6])}" if a.aliases else ""
         role = f" — {a.roles[0].text}" if a.roles else ""
-        lines.append(f"{a.name} ({a.kind}): {_count(a.mentions, 'mention')} in {_count(len(a.doc_ids), 'article')}"
+        lines.append(f"{a.name} ({a.kind}): {_count(a.mentions, 'mention')} in "
+                     f"{_count(len(a.doc_ids), 'article')}"
                      f"{role}{also}")
     return "\n".join(lines)
 

@@ -114,8 +114,9 @@ def figures_json(report: FigureReport, documents: dict[str, Document]) -> dict[s
             "key": g.key,
             "label": g.label,
             "agree": g.agree,
-            "values": [{"value": f.value, "high": f.high, "phrase": f.phrase, "outlet": _outlet(documents, f.doc_id),
-                        "doc_id": f.doc_id, "paragraph": f.paragraph} for f in g.figures],
+            "values": [{"value": f.value, "high": f.high, "phrase": f.phrase,
+                        "outlet": _outlet(documents, f.doc_id), "doc_id": f.doc_id, "paragraph": f.paragraph}
+                       for f in g.figures],
         } for g in report.groups],
     }
 

@@ -69,7 +69,7 @@ DEFAULT_STATES = PROJECT_ROOT / "config" / "states.toml"
 
 def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
                  max_file_bytes: int, states_path: Path | None = None) -> LiveCorpus:
-    """Read, clean, index and extract a corpus folder into a new immutable version (synchronous, CPU-bound)."""
+    """Read, clean, index and extract a corpus folder into a new immutable version (CPU-bound)."""
     started = time.perf_counter()
     aliases = AliasTable.from_toml(aliases_path) if aliases_path and aliases_path.is_file() else AliasTable.empty()
     analyzer = Analyzer(aliases)

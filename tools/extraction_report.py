@@ -1,6 +1,6 @@
 """Print precision and recall of actor, figure and timeline extraction against a reference file.
 
-    python tools/extraction_report.py [--corpus seeds] [--gold tests/gold/extraction.json]
+python tools/extraction_report.py [--corpus seeds] [--gold tests/gold/extraction.json]
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from search.extract.text import Sentence, readable, sentences
 from search.extract.timeline import events_of, merge
 from search.models import Document, PassageKind
 
-__all__ = ["Actor", "Event", "EventSource", "Extraction", "Figure", "FigureGroup", "Gazetteer", "Quote", "Role",
-           "extract"]
+__all__ = ["Actor", "Event", "EventSource", "Extraction", "Figure", "FigureGroup", "Gazetteer", "Quote",
+           "Role", "extract"]
 
 
 def extract(documents: Sequence[Document], aliases: AliasTable, gazetteer: Gazetteer) -> Extraction:
@@ -44,7 +44,8 @@ def extract(documents: Sequence[Document], aliases: AliasTable, gazetteer: Gazet
     events = [e for doc in documents for e in events_of(
         by_doc[doc.doc_id], doc.source.published,
         lambda s: in_sentence.get((s.doc_id, s.paragraph, s.start), ()))]
-    return Extraction(actors, tuple(figures), tuple(groups), tuple(merge(events)), time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return Extraction(actors, tuple(figures), tuple(groups), tuple(merge(events)), seconds)
 
 
 def _actors_by_sentence(mentions: Sequence[Mention]) -> dict[tuple[str, int, int], tuple[str, ...]]:

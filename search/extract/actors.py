@@ -19,7 +19,8 @@ from search.extract.names import NameFinder, RawMention
 from search.extract.text import Sentence
 
 # "X, a spokesman, has said …": a person followed (past an optional apposition) by a verb of saying.
-_STATES = re.compile(r"^(?:,[^,]{0,120},)?\s*(?:(?:has|had|also|recently|then|later|widely)\s+)*(?:said|says|noted|"
+_STATES = re.compile(r"^(?:,[^,]{0,120},)?\s*(?:(?:has|had|also|recently|then|later|widely)\s+)*"
+                     r"(?:said|says|noted|"
                      r"notes|added|stated|warned|argued|claimed|explained|observes|observed|indicated|"
                      r"indicates|urged|points out|pointed out)\b")
 # "the Karzai administration": the name modifies a government and speaks for nobody.
@@ -59,7 +60,8 @@ def resolve(raw: Sequence[RawMention]) -> list[Mention]:
         if name is None or kind is None:
             continue
         s = m.sentence
-        resolved.append(Mention(name, kind, m.surface, s.doc_id, s.paragraph, s.start + m.start, s.start + m.end,
+        resolved.append(Mention(name, kind, m.surface, s.doc_id, s.paragraph, s.start + m.start,
+                                s.start + m.end,
                                 s, m.role_hint))
     return resolved
 
@@ -150,8 +152,10 @@ def _quotes(mentions: Sequence[Mention], texts: dict[tuple[str, int], str]) -> d
         spans = attribution.quote_spans(text)
         attributed = False
         for start, end, words in spans:
-            speaker = attribution.speaker_after(text, end, people) or attribution.speaker_before(text, start, people)
-            if speaker is None and (attribution.pronoun_after(text, end) or attribution.pronoun_before(text, start)):
+            speaker = (attribution.speaker_after(text, end, people)
+                       or attribution.speaker_before(text, start, people))
+            pronoun = attribution.pronoun_after(text, end) or attribution.pronoun_before(text, start)
+            if speaker is None and pronoun:
                 speaker = last_speaker.get(doc_id)
             if speaker is None and start == 0 and len(spans) == 1 and not people:
                 speaker = last_speaker.get(doc_id)

@@ -14,8 +14,8 @@ QUOTE = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
 _SAY_NEAR = re.compile(r"\b(?:" + _SAY + r")\b")
 _PRONOUN_SAYS = re.compile(r"^[,.]?\s*(?:he|she)\s+(?:" + _SAY + r")\b", re.IGNORECASE)
 # Words that end a role phrase read leftwards from a name.
-_LEFT_STOP = frozenset("""by said says told tells according with and but while when that which who after as than if
-because since including between from into against on in is was are were has have had""".split())
+_LEFT_STOP = frozenset("""by said says told tells according with and but while when that which who after as
+than if because since including between from into against on in is was are were has have had""".split())
 _RIGHT_CUT = re.compile(r",|\bwho\b|\bwhich\b|\b(?:" + _SAY + r")\b|;|\.(?=[\s\"”]|$)")
 _ROLE_LIMIT = 120
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:" + _SAY + r")\s*:?\s*$", re.IGNORECASE)
@@ -83,7 +83,7 @@ def speaker_after(text: str, quote_end: int, people: list[tuple[int, int, str]])
     window = text[quote_end: quote_end + 160]
     if not _SAY_NEAR.search(window):
         return None
-    for start, end, name in people:
+    for start, _end, name in people:
         if quote_end <= start <= quote_end + 60 and '"' not in text[quote_end:start] \
                 and "“" not in text[quote_end:start]:
             return name
@@ -103,7 +103,7 @@ def pronoun_before(text: str, quote_start: int) -> bool:
 def speaker_before(text: str, quote_start: int, people: list[tuple[int, int, str]]) -> str | None:
     """The person named just before a quotation with an attribution verb: 'X said: "…"'."""
     best = None
-    for start, end, name in people:
+    for _start, end, name in people:
         between = text[end:quote_start]
         if end <= quote_start and quote_start - end <= 160 and _SAY_NEAR.search(between) \
                 and not QUOTE.search(between) and "“" not in between and '"' not in between:

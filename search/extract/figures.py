@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from search.extract.models import Figure
 from search.extract.text import Sentence, shorten
-from search.extract.when import find_dates
+from search.extract.when import COUNT_NOUNS, find_dates
 from search.text import STOPWORDS
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
@@ -35,17 +35,18 @@ _WORD_FIGURE = re.compile(r"\b(?P<word>" + "|".join(w for w in _WORD_NUMBERS if 
                           + r")\b(?![- ]?(?:of them|or so))", re.IGNORECASE)
 # Qualifiers as the text states them, longest first.
 QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up to", "as many as", "nearly",
-              "almost", "about", "around", "approximately", "roughly", "some", "over", "under", "an estimated",
-              "estimated", "close to", "just over", "just under", "only")
-_QUALIFIER = re.compile(r"(?:^|\s)(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
+              "almost", "about", "around", "approximately", "roughly", "some", "over", "under",
+              "an estimated", "estimated", "close to", "just over", "just under", "only")
+_QUALIFIER = re.compile(r"(?:^|\s)(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$",
+                        re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|death toll|lives|fatalities|perished|drowned|"
                     r"massacred|executed)\b", re.IGNORECASE)
 _INJURY = re.compile(r"\b(?:injur(?:ed|ies|ing)|wounded|hurt)\b", re.IGNORECASE)
 _UNIT_CLASSES = {
-    "troops": {"service", "servicemen", "servicemember", "servicemembers", "soldier", "soldiers", "troop", "troops",
-               "marine", "marines", "personnel", "sailor", "sailors"},
-    "fighters": {"fighter", "fighters", "militant", "militants", "insurgent", "insurgents", "jihadist", "jihadists",
-                 "combatant", "combatants", "recruit", "recruits"},
+    "troops": {"service", "servicemen", "servicemember", "servicemembers", "soldier", "soldiers", "troop",
+               "troops", "marine", "marines", "personnel", "sailor", "sailors"},
+    "fighters": {"fighter", "fighters", "militant", "militants", "insurgent", "insurgents", "jihadist",
+                 "jihadists", "combatant", "combatants", "recruit", "recruits"},
     "people": {"people", "person", "persons", "civilian", "civilians", "resident", "residents", "villager",
                "villagers", "citizen", "citizens", "deaths", "dead", "lives", "fatalities", "victims"},
     "children": {"child", "children", "girls", "boys", "minors"},
@@ -55,10 +56,11 @@ _CLASS_OF = {w: c for c, words in _UNIT_CLASSES.items() for w in words}
 _CLASS_OF["service members"] = "troops"
 # Words after a number that end its noun phrase without being the thing counted.
 # Currency words after a number make it money: "25 million euros".
-_CURRENCY_WORDS = frozenset("""dollars euros pounds yuan rupees afghanis francs yen rubles roubles dinars riyals
-dirhams lira""".split())
+_CURRENCY_WORDS = frozenset("""dollars euros pounds yuan rupees afghanis francs yen rubles roubles dinars
+riyals dirhams lira""".split())
 # The verb right after a figure's noun phrase says what happened to what it counts: "12,000 have been forced".
-_VERB_AFTER = re.compile(r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|be|reportedly|also|now|already)\s+)+"
+_VERB_AFTER = re.compile(r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|be|reportedly|also|now|already)"
+                         r"\s+)+"
                          r"([a-z]+)")
 _NOT_NOUNS = frozenset("including were was are is be been has have had who which that while whereas".split())
 
@@ -88,8 +90,10 @@ def figures_of(sentence: Sentence, caption: bool = False) -> list[Figure]:
 def _is_year(match: re.Match[str]) -> bool:
     """A bare four-digit number from 1800 to 2099 without currency or scale reads as a year."""
     raw = match["num"]
+    following = re.match(r"\s+(\w+)", match.string[match.end():])
+    counted = bool(following and following.group(1).casefold() in COUNT_NOUNS)
     return (raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2099 and not match["cur"]
-            and not match["scale"] and not match["pct"])
+            and not match["scale"] and not match["pct"] and not counted)
 
 
 def _value(raw: str, scale: str | None) -> float:
@@ -168,7 +172,8 @@ def _measure(text: str, start: int, end: int, unit: str, money: bool, percent: b
         word = verb.group(1)
         return "killed" if _DEATH.search(word) else "injured" if _INJURY.search(word) else "count"
     context = _clause(text, start, end)
-    context = context[: context.find(text[start:end]) + end - start] if text[start:end] in context else context
+    if text[start:end] in context:
+        context = context[: context.find(text[start:end]) + end - start]
     if _DEATH.search(context):
         return "killed"
     if _INJURY.search(context):

@@ -50,11 +50,15 @@ class Similarity:
         return sum(self.idf[w] for w in wa & wb) / smaller if smaller else 0.0
 
 
-def group_figures(figures: Sequence[Figure], similarity: Similarity) -> tuple[list[Figure], list[FigureGroup]]:
+def group_figures(figures: Sequence[Figure],
+                  similarity: Similarity) -> tuple[list[Figure], list[FigureGroup]]:
     """Figures with their group key set, and the groups that hold figures from more than one passage."""
-    by_key: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for n, f in enumerate(figures):
-        by_key[f"{f.measure}:{unit_class(f)}"].append(n)
+        by_key[f"{f.measure}:{unit_class(f)}"][f.passage_id].append(n)
+    in_passage: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        in_passage[f.passage_id].append(f)
     parent = list(range(len(figures)))
 
     def find(i: int) -> int:
@@ -63,13 +67,16 @@ def group_figures(figures: Sequence[Figure], similarity: Similarity) -> tuple[li
             i = parent[i]
         return i
 
-    linked = _story_links(figures, similarity)
-    for members in by_key.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                a, b = figures[i], figures[j]
-                if a.passage_id != b.passage_id and (a.passage_id, b.passage_id) in linked:
-                    parent[find(i)] = find(j)
+    links: dict[tuple[str, str], bool] = {}
+    for passages in by_key.values():
+        pids = sorted(passages)
+        for x, a in enumerate(pids):
+            for b in pids[x + 1:]:
+                if (a, b) not in links:
+                    links[(a, b)] = _same_story(a, b, in_passage, similarity)
+                if links[(a, b)]:
+                    for i in passages[a] + passages[b]:
+                        parent[find(i)] = find(passages[a][0])
     clusters: dict[int, list[int]] = defaultdict(list)
     for n in range(len(figures)):
         clusters[find(n)].append(n)
@@ -77,7 +84,7 @@ def group_figures(figures: Sequence[Figure], similarity: Similarity) -> tuple[li
     groups = []
     for members in clusters.values():
         first = figures[members[0]]
-        key = f"{first.measure}:{unit_class(first)}:{first.doc_id}#p{first.paragraph}"
+        key = f"{first.measure}:{unit_class(first)}:{first.passage_id}"
         for n in members:
             f = figures[n]
             keyed[n] = Figure(f.value, f.high, f.phrase, f.qualifier, f.unit, f.measure, f.quote, f.doc_id,
@@ -87,20 +94,13 @@ def group_figures(figures: Sequence[Figure], similarity: Similarity) -> tuple[li
     return keyed, groups
 
 
-def _story_links(figures: Sequence[Figure], similarity: Similarity) -> set[tuple[str, str]]:
-    """Pairs of passages about the same thing: close in words, or sharing a figure and somewhat close."""
-    passages = sorted({f.passage_id for f in figures})
-    keyed: dict[str, list[Figure]] = defaultdict(list)
-    for f in figures:
-        keyed[f.passage_id].append(f)
-    links = set()
-    for x, a in enumerate(passages):
-        for b in passages[x + 1:]:
-            sim = similarity(a, b)
-            shared = any(_same_count(fa, fb) for fa in keyed[a] for fb in keyed[b])
-            if sim >= SAME_STORY or shared and sim >= SAME_FIGURE_STORY:
-                links |= {(a, b), (b, a)}
-    return links
+def _same_story(a: str, b: str, in_passage: dict[str, list[Figure]], similarity: Similarity) -> bool:
+    """Two passages are about the same thing: close in words, or sharing a figure and somewhat close."""
+    sim = similarity(a, b)
+    if sim >= SAME_STORY:
+        return True
+    shared = any(_same_count(fa, fb) for fa in in_passage[a] for fb in in_passage[b])
+    return sim >= SAME_FIGURE_STORY and shared
 
 
 def _same_count(a: Figure, b: Figure) -> bool:

@@ -15,9 +15,20 @@ from dataclasses import dataclass
 from search.aliases import AliasTable, canonical_term
 from search.extract.gazetteer import Gazetteer
 from search.extract.text import TOKEN, Sentence
-from search.extract.vocab import (CONNECTORS, GOVERNMENT_NOUNS, GROUP_HEADS, GROUP_NOUNS, MONTH_NAMES,
-                                  OFFICE_WORDS, ORG_HEADS, ORG_NOUNS, PLACE_NOUNS, ROLE_WORDS, SAY_VERBS,
-                                  WEEKDAY_NAMES)
+from search.extract.vocab import (
+    CONNECTORS,
+    GOVERNMENT_NOUNS,
+    GROUP_HEADS,
+    GROUP_NOUNS,
+    MONTH_NAMES,
+    OFFICE_WORDS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    PLACE_NOUNS,
+    ROLE_WORDS,
+    SAY_VERBS,
+    WEEKDAY_NAMES,
+)
 from search.text import STOPWORDS
 
 # "told X" and "asked X" name the listener, not the speaker.
@@ -30,11 +41,11 @@ _WHO_AFTER = re.compile(r"^,\s+who\b")
 _APPOSITION = re.compile(r"^,\s+((?:[\w’'&.-]+\s*){1,9})")
 _ACRONYM_DEF = re.compile(r"^\s*\(([A-Z][A-Za-z-]{1,9})\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z-]{1,7}$")
-_PROPER_START = re.compile(r"^(?:[A-Z]|al-[A-Z])")
 # "US-backed", "Kabul-based": an adjective made from a name; its head may still name an actor.
-_NAME_ADJECTIVE = re.compile(r"^([A-Z][\w.]*)-[a-z]+$")
+_NAME_ADJECTIVE = re.compile(r"^([^\W\d_][\w.]*)-[a-z]+$")
 # Words that end an apposition's head noun: "a Georgetown University professor who …" → professor.
-_APPOSITION_CUT = frozenset("of at for in to on with who whom whose that which and told tells said says".split())
+_APPOSITION_CUT = frozenset("of at for in to on with who whom whose that which and told tells said says"
+                            .split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +78,9 @@ def _low(word: str) -> str:
 
 
 def _proper(word: str) -> bool:
-    return bool(_PROPER_START.match(word)) and not any(c.isdigit() for c in word) \
-        and not _NAME_ADJECTIVE.match(word) \
+    starts = word[:1].isupper() or word.startswith("al-") and word[3:4].isupper()
+    return starts and not any(c.isdigit() for c in word) \
+        and not (_NAME_ADJECTIVE.match(word) and word[:1].isupper()) \
         and _low(word) not in MONTH_NAMES | WEEKDAY_NAMES
 
 
@@ -106,7 +118,7 @@ class NameFinder:
                    found: list[RawMention]) -> None:
         """The actor at the head of a name adjective: "US-backed" mentions the US."""
         match = _NAME_ADJECTIVE.match(toks[i][0])
-        if not match:
+        if not match or not toks[i][0][:1].isupper():
             return
         head = match.group(1)
         alias = self._alias([head], 0)
@@ -241,7 +253,8 @@ class NameFinder:
                         or _role_before(before))
         if _ACRONYM.match(mention.surface) and kind is None:
             evidence = False
-        return RawMention(mention.surface, None, None, start, end, sentence, evidence, None, mention.acronym_of)
+        return RawMention(mention.surface, None, None, start, end, sentence, evidence, None,
+                          mention.acronym_of)
 
 
 def raws_possessive(word: str) -> bool:

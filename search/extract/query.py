@@ -37,11 +37,13 @@ def find_actors(extraction: Extraction, name: str) -> tuple[Actor, ...]:
 def figures(extraction: Extraction, topic: str | None = None) -> FigureReport:
     """Figures whose phrase or sentence is about every content word of the topic, and their groups."""
     words = content_words(topic or "")
-    matched = {id(f) for f in extraction.figures if not words or words <= content_words(f.quote + " " + f.phrase)}
+    matched = {id(f) for f in extraction.figures
+               if not words or words <= content_words(f.quote + " " + f.phrase)}
     keys = {f.group for f in extraction.figures if id(f) in matched}
     groups = tuple(g for g in extraction.groups if g.key in keys)
     grouped = {id(f) for g in groups for f in g.figures}
-    # A group on the topic comes whole: the disagreement is the point, even where a sentence names no topic word.
+    # A group on the topic comes whole: the disagreement is the point, even where a sentence has no topic
+    # word.
     chosen = tuple(f for f in extraction.figures if id(f) in matched or id(f) in grouped)
     return FigureReport(chosen, groups)
 
@@ -67,14 +69,17 @@ def event_span(event: Event) -> tuple[date, date] | None:
 
 def events(extraction: Extraction, actor: Actor | None = None, date_from: date | None = None,
            date_to: date | None = None) -> tuple[Event, ...]:
-    """Events in date order, involving an actor, overlapping [date_from, date_to]."""
+    """Events in date order, involving an actor, known to lie within [date_from, date_to].
+
+    An event dated only "2021" is not listed for August 2021: it is not known to have happened then.
+    """
     chosen = []
     for event in extraction.events:
         if actor is not None and actor.name not in event.actors:
             continue
         if date_from or date_to:
             span = event_span(event)
-            if span is None or date_from and span[1] < date_from or date_to and span[0] > date_to:
+            if span is None or date_from and span[0] < date_from or date_to and span[1] > date_to:
                 continue
         chosen.append(event)
     return tuple(chosen)

@@ -13,7 +13,8 @@ from typing import Any
 
 from search.extract.models import Actor, Extraction
 
-ACTOR_BUCKETS = {"people": ("person",), "groups+states": ("group", "state"), "organisations": ("organisation",)}
+ACTOR_BUCKETS = {"people": ("person",), "groups+states": ("group", "state"),
+                 "organisations": ("organisation",)}
 
 
 @dataclass
@@ -186,7 +187,8 @@ def score_events(extraction: Extraction, gold: dict[str, Any]) -> dict[str, Scor
             s.correct += 1
             continue
         s.wrong.append(f"{d} {doc}#p{p}")
-        if any(_doc(doc, g["doc"]) and p == g["paragraph"] and _same_day_other_year(d, g["date"]) for g in wanted):
+        if any(_doc(doc, g["doc"]) and p == g["paragraph"] and _same_day_other_year(d, g["date"])
+               for g in wanted):
             wrong_year.wrong.append(f"{d} {doc}#p{p}")
     return {"timeline": s, "wrong_year": wrong_year}
 
@@ -200,7 +202,8 @@ def _same_day_other_year(got: str, want: str) -> bool:
 
 def score(extraction: Extraction, gold: dict[str, Any]) -> dict[str, Score]:
     """Every score, by name."""
-    return {**score_actors(extraction, gold), **score_figures(extraction, gold), **score_events(extraction, gold)}
+    return {**score_actors(extraction, gold), **score_figures(extraction, gold),
+            **score_events(extraction, gold)}
 
 
 def table(scores: dict[str, Score]) -> str:

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 
 from search.dates import MONTHS
 
+# A four-digit number before one of these counts them ("2019 people"); it is no year.
+COUNT_NOUNS = frozenset("""people persons troops soldiers fighters militants civilians families children men
+women votes voters refugees migrants residents households homes houses cases deaths dead casualties victims
+police officers workers students members dollars euros pounds tonnes tons kilometres kilometers
+miles""".split())
 _MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
@@ -22,10 +27,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
     ("monthday", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?![,.]?\d|:)")),
     ("monthday", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b")),
-    ("monthonly", re.compile(r"\b(?:(?i:in|since|until|by|from|through|during|of|early|late|mid|last|next|this)"
+    ("monthonly", re.compile(r"\b(?:(?i:in|since|until|by|from|through|during|of|early|late|mid|last|next"
+                             r"|this)"
                              r"[\s-]+)(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r"\b(?!\s+\d)")),
-    ("year", re.compile(r"(?<![\w$.,-])" + _YEAR + r"(?![\w%-]|,\d|\.\d)")),
+    ("year", re.compile(r"(?<![\w$.,-])" + _YEAR + r"(?![\w%-]|,\d|\.\d)" + r"(?!\s+(?:" + "|".join(
+        sorted(COUNT_NOUNS)) + r")\b)")),
 )
+
+
+# "May" is a month only after a word that introduces a time ("in May", "since May"), never "may struggle".
+_MAY_AS_MONTH = re.compile(r"\b(?i:in|since|until|by|of|early|late|mid)[\s-]+May$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +65,7 @@ def find_dates(text: str) -> list[DateMention]:
             year = int(groups["year"]) if groups.get("year") else None
             if day is not None and not 1 <= day <= 31:
                 continue
-            if kind == "monthonly" and groups["month"] == "May" and not re.search(r"\b(?i:in|since|until|by|of|early|"
-                                                                                   r"late|mid)[\s-]+May$",
-                                                                                   m.group()):
+            if kind == "monthonly" and groups["month"] == "May" and not _MAY_AS_MONTH.search(m.group()):
                 continue
             taken.append((m.start(), m.end()))
             start = m.start("month") if kind == "monthonly" else m.start()
