@@ -13,6 +13,8 @@ from typing import Any
 
 from search.extract.models import Actor, Extraction
 
+# Lists where extra extracted items can be wrong; roles, quotes, kinds and groups are checked only for recall.
+_WITH_PRECISION = ("people", "groups+states", "organisations", "figures", "timeline")
 ACTOR_BUCKETS = {"people": ("person",), "groups+states": ("group", "state"),
                  "organisations": ("organisation",)}
 
@@ -212,7 +214,8 @@ def table(scores: dict[str, Score]) -> str:
     for key in ("people", "groups+states", "organisations", "kinds", "roles", "quotes", "figures", "groups",
                 "timeline"):
         s = scores[key]
-        rows.append(f"{s.name:<25} {s.precision:>9.2f} {s.recall:>7.2f}   {s.found}/{s.expected}")
+        precision = f"{s.precision:>9.2f}" if key in _WITH_PRECISION else f"{'-':>9}"
+        rows.append(f"{s.name:<25} {precision} {s.recall:>7.2f}   {s.found}/{s.expected}")
     rows.append(f"{'junk actors':<25} {len(scores['junk'].wrong):>9d}")
     rows.append(f"{'events in the wrong year':<25} {len(scores['wrong_year'].wrong):>9d}")
     for s in scores.values():
