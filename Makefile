@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+APT_ENV := env DEBIAN_FRONTEND=noninteractive
 
 .PHONY: run test bench eval lint clean
 
@@ -16,8 +18,17 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/dossier run
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+# The browser test drives Debian's chromium (never a browser Playwright downloads). Installed only
+# when missing, as root (CI) or through password-less sudo; otherwise the message says what to do.
+$(CHROMIUM):
+	@command -v apt-get >/dev/null 2>&1 || { echo "The browser test needs chromium at $(CHROMIUM)." >&2; exit 1; }
+	@if [ "$$(id -u)" -eq 0 ]; then as_root=""; else as_root="sudo -n"; fi; \
+	echo "Installing chromium for the browser test"; \
+	$$as_root $(APT_ENV) apt-get update -qq && $$as_root $(APT_ENV) apt-get install -y -qq chromium >/dev/null \
+	|| { echo "Could not install chromium: run 'apt-get install chromium' as root." >&2; exit 1; }
 
 eval: $(BIN)/.installed
 	$(BIN)/python tools/evaluate.py eval/dev-questions.json

@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
+import tomllib
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -17,6 +19,8 @@ from pydantic import ValidationError
 from bot import cli_extraction, terminal
 from bot.errors import DossierError
 from bot.records import answer_json, document_json, error_json
+from bot.reload_cli import reload_command
+from bot.run import run_command
 from bot.service import Service
 from bot.settings import Settings
 
@@ -34,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true")
     cli_extraction.add_parsers(sub)
     sub.add_parser("chat", help="interactive chat in the terminal")
-    sub.add_parser("run", help="start Dossier's main job")
+    sub.add_parser("run", help="start Dossier's main job: the web page, until interrupted")
+    reload = sub.add_parser("reload", help="reload the corpus folder (in the running Dossier, if one runs)")
+    reload.add_argument("--force", action="store_true", help="apply even if some files failed (never zero)")
     return parser
 
 
@@ -44,11 +50,23 @@ def cmd_ask(service: Service, args: argparse.Namespace, out: TextIO) -> int:
         print("--top takes a number from 1 to 50", file=sys.stderr)
         return 2
     if args.question != "-":
-        return _ask_one(service, args.question, args, out)
-    for line in sys.stdin:
-        _ask_one(service, line.rstrip("\n"), args, out)
+        return _ask_one(service, _decoded(args.question), args, out)
+    stream = getattr(sys.stdin, "buffer", None)
+    lines = (raw.decode("utf-8", "replace") for raw in stream) if stream is not None else sys.stdin
+    for line in lines:
+        _ask_one(service, _decoded(line.rstrip("\r\n")), args, out)
         out.flush()
     return 0
+
+
+def _decoded(text: str) -> str:
+    """Text from the command line or standard input with undecodable bytes as U+FFFD: Python keeps such
+    bytes as lone surrogates, which cannot be written back out as UTF-8.
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _ask_one(service: Service, question: str, args: argparse.Namespace, out: TextIO) -> int:
@@ -61,9 +79,9 @@ def _ask_one(service: Service, question: str, args: argparse.Namespace, out: Tex
             print(exc.user_message, file=out)
         return 1
     if args.json:
-        print(json.dumps(answer_json(answer), ensure_ascii=False), file=out)
+        print(json.dumps(answer_json(answer, service.settings.public_base_url), ensure_ascii=False), file=out)
     else:
-        print(terminal.render_answer(answer, color=out.isatty()), file=out)
+        print(terminal.render_answer(answer, out.isatty(), service.settings.public_base_url), file=out)
     return 0
 
 
@@ -71,7 +89,8 @@ def cmd_sources(service: Service, args: argparse.Namespace, out: TextIO) -> int:
     """List the corpus documents."""
     docs = service.sources()
     if args.json:
-        print(json.dumps({"sources": [document_json(d) for d in docs]}, ensure_ascii=False), file=out)
+        base = service.settings.public_base_url
+        print(json.dumps({"sources": [document_json(d, base) for d in docs]}, ensure_ascii=False), file=out)
     else:
         print(terminal.render_sources(docs, service.corpus.report), file=out)
     return 0
@@ -91,7 +110,8 @@ def cmd_chat(service: Service, out: TextIO) -> int:
         if not question.strip():
             return 0
         try:
-            print(terminal.render_answer(service.ask_sync(question), color=out.isatty()), file=out)
+            answer = service.ask_sync(question)
+            print(terminal.render_answer(answer, out.isatty(), service.settings.public_base_url), file=out)
         except DossierError as exc:
             print(exc.user_message, file=out)
 
@@ -107,6 +127,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
         print(f"dossier: invalid settings: {fields} (see README, Settings)", file=sys.stderr)
         return 2
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        named = os.environ.get("DOSSIER_CONFIG", "config/dossier.toml")
+        print(f"dossier: cannot read the settings file {named}: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "run":
+        return run_command(settings)
+    if args.command == "reload":
+        return reload_command(settings, args.force)
     try:
         service = Service.load(settings)
     except DossierError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 
 class DossierError(Exception):
@@ -23,6 +24,22 @@ class CorpusUnavailable(DossierError):
 
 class ReloadRefused(DossierError):
     """A reload was refused; the live corpus is unchanged."""
+
+    def __init__(self, user_message: str, report: Any = None) -> None:
+        super().__init__(user_message)
+        self.report = report  # the ReloadReport (bot/reload.py) naming what failed, when one was made
+
+
+class ReloadBusy(DossierError):
+    """A reload was asked for while another one was running; the running one goes on."""
+
+
+class StoreError(DossierError):
+    """The database could not be read or written; the detail is in the log."""
+
+
+class InstanceLocked(DossierError):
+    """Another Dossier process already holds the database."""
 
 
 class UnknownActor(DossierError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.links import public_link
 from bot.service import Answer
 from search.extract.models import Actor, Event, Figure, FigureReport
 from search.models import Document, Hit, SourceInfo
@@ -19,8 +20,12 @@ def source_json(source: SourceInfo) -> dict[str, Any]:
     }
 
 
-def hit_json(hit: Hit, documents: dict[str, Document]) -> dict[str, Any]:
-    """One ranked passage with its snippet, highlight spans and source."""
+def hit_json(hit: Hit, documents: dict[str, Document], public_base_url: str | None = None) -> dict[str, Any]:
+    """One ranked passage with its snippet, highlight spans and source.
+
+    `source.link` is the paragraph on the public web page (None when no public address is set);
+    `source.url` stays the article's canonical URL.
+    """
     doc = documents[hit.passage.doc_id]
     return {
         "doc_id": hit.passage.doc_id,
@@ -31,11 +36,12 @@ def hit_json(hit: Hit, documents: dict[str, Document]) -> dict[str, Any]:
         "text": hit.passage.text,
         "snippet": hit.snippet.text,
         "highlights": [[s.start, s.end] for s in hit.snippet.highlights],
-        "source": source_json(doc.source),
+        "source": {**source_json(doc.source),
+                   "link": public_link(public_base_url, hit.passage.doc_id, hit.passage.paragraph)},
     }
 
 
-def answer_json(answer: Answer) -> dict[str, Any]:
+def answer_json(answer: Answer, public_base_url: str | None = None) -> dict[str, Any]:
     """The answer object of `dossier ask --json`."""
     return {
         "question": answer.question,
@@ -44,8 +50,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "message": answer.message,
         "notices": list(answer.notices),
         "corpus_version": answer.corpus_version,
-        "hits": [hit_json(h, answer.documents) for h in answer.hits],
-        "closest": [hit_json(h, answer.documents) for h in answer.closest],
+        "hits": [hit_json(h, answer.documents, public_base_url) for h in answer.hits],
+        "closest": [hit_json(h, answer.documents, public_base_url) for h in answer.closest],
     }
 
 
@@ -55,8 +61,8 @@ def error_json(question: str, message: str) -> dict[str, Any]:
             "hits": [], "closest": []}
 
 
-def document_json(doc: Document) -> dict[str, Any]:
-    """One entry of `dossier sources --json`."""
+def document_json(doc: Document, public_base_url: str | None = None) -> dict[str, Any]:
+    """One entry of `dossier sources --json`; `link` is the document's public web page or None."""
     return {
         "doc_id": doc.doc_id,
         "path": doc.path,
@@ -64,6 +70,7 @@ def document_json(doc: Document) -> dict[str, Any]:
         "page_date": doc.source.page_date.isoformat() if doc.source.page_date else None,
         "author": doc.source.author,
         "paragraphs": len(doc.paragraphs),
+        "link": public_link(public_base_url, doc.doc_id),
     }
 
 

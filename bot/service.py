@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from bot.errors import BadFilter, BadQuestion, CorpusUnavailable, UnknownActor
+from bot.errors import BadFilter, BadQuestion, CorpusUnavailable, ReloadBusy, ReloadRefused, StoreError, UnknownActor
 from bot.questions import clean_question
+from bot.reload import ReloadReport, render_report
+from bot.reloading import prepare_reload, startup_corpus
 from bot.settings import PROJECT_ROOT, Settings
+from bot.store import Store, UsageStats
 from search.aliases import AliasTable
 from search.corpus import CorpusData, load_folder
 from search.extract import Actor, Event, Extraction, Gazetteer, extract
@@ -20,6 +24,8 @@ from search.index import Index
 from search.models import Document, Hit, LoadReport
 from search.synonyms import Synonyms
 from search.text import Analyzer
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -71,11 +77,19 @@ def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | 
                  max_file_bytes: int, states_path: Path | None = None) -> LiveCorpus:
     """Read, clean, index and extract a corpus folder into a new immutable version (CPU-bound)."""
     started = time.perf_counter()
-    aliases = AliasTable.from_toml(aliases_path) if aliases_path and aliases_path.is_file() else AliasTable.empty()
+    return index_corpus(load_folder(folder, max_file_bytes), aliases_path, synonyms_path, started,
+                        states_path=states_path)
+
+
+def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Path | None,
+                 started: float | None = None, *, states_path: Path | None = None) -> LiveCorpus:
+    """Index and extract documents already read (from a folder or the database) into a new version."""
+    started = time.perf_counter() if started is None else started
+    aliases = AliasTable.from_toml(aliases_path) if aliases_path and aliases_path.is_file() \
+        else AliasTable.empty()
     analyzer = Analyzer(aliases)
-    synonyms = Synonyms.from_toml(synonyms_path, analyzer.terms) if synonyms_path and synonyms_path.is_file() \
-        else Synonyms.empty()
-    data = load_folder(folder, max_file_bytes)
+    synonyms = Synonyms.from_toml(synonyms_path, analyzer.terms) \
+        if synonyms_path and synonyms_path.is_file() else Synonyms.empty()
     index = Index.build(data.passages, analyzer, synonyms)
     states = states_path or DEFAULT_STATES
     gazetteer = Gazetteer.from_toml(states) if states.is_file() else Gazetteer()
@@ -87,9 +101,17 @@ def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | 
 class Service:
     """Holds the live corpus and answers ask and sources; reload swaps the corpus in one step."""
 
-    def __init__(self, settings: Settings, corpus: LiveCorpus) -> None:
+    def __init__(self, settings: Settings, corpus: LiveCorpus, store: Store | None = None) -> None:
         self.settings = settings
         self._corpus = corpus
+        self.store = store  # None: nothing is logged or kept (one-shot commands such as `dossier ask`)
+        self._reloading = False
+
+    @classmethod
+    async def open(cls, settings: Settings, store: Store) -> Service:
+        """The service for a long-running process: the corpus folder, else the last good stored version."""
+        return cls(settings, await startup_corpus(settings, store, lambda: _build(settings),
+                                                  lambda data: _rebuild(settings, data)), store)
 
     @classmethod
     def load(cls, settings: Settings) -> Service:
@@ -126,9 +148,80 @@ class Service:
         return Answer(cleaned.text, result.answered, result.hits, result.closest, corpus.version, documents,
                       cleaned.notices, message, time.perf_counter() - started, round(result.coverage, 4))
 
-    async def ask(self, question: str, top: int | None = None, doc_ids: list[str] | None = None) -> Answer:
-        """`ask_sync` off the event loop, so a long search never blocks a chat connection."""
-        return await asyncio.to_thread(self.ask_sync, question, top, doc_ids)
+    async def ask(self, question: str, top: int | None = None, doc_ids: list[str] | None = None, *,
+                  platform: str = "cli", user_id: str | None = None) -> Answer:
+        """`ask_sync` off the event loop, so a long search never blocks a chat connection; logs the query."""
+        started, version = time.perf_counter(), self._corpus.version
+        try:
+            answer = await asyncio.to_thread(self.ask_sync, question, top, doc_ids)
+        except BadQuestion:
+            await self._log_query(question, platform, user_id, None, started, version)
+            raise
+        await self._log_query(question, platform, user_id, answer, started, answer.corpus_version)
+        return answer
+
+    async def _log_query(self, question: str, platform: str, user_id: str | None, answer: Answer | None,
+                         started: float, version: str) -> None:
+        """Write the query log; a failed write is logged and never reaches the person who asked."""
+        if self.store is None:
+            return
+        answered = answer is not None and answer.answered
+        top_id = answer.hits[0].passage.passage_id if answer is not None and answered and answer.hits \
+            else None
+        latency_ms = (time.perf_counter() - started) * 1000
+        try:
+            await self.store.log_query(question[:self.settings.max_question_chars], platform, user_id,
+                                       answered, top_id, latency_ms, version)
+        except StoreError as exc:
+            log.warning("query log not written: %s", exc.user_message)
+
+    async def reload(self, requested_by: str, *, force: bool = False) -> ReloadReport:
+        """Build the next version off the event loop, check it, store it, swap it in; see bot/reloading.py."""
+        if self._reloading:
+            await self._audit_quietly(requested_by, "reload", True, "refused: a reload is already running")
+            raise ReloadBusy("A reload is already running; wait for its report, then try again if needed.")
+        self._reloading = True
+        try:
+            report, corpus = await prepare_reload(self._corpus, self.store, requested_by, force,
+                                                  lambda: _build(self.settings))
+            self._corpus = corpus  # the one-step swap: requests read this reference once and keep it
+        except ReloadRefused as exc:
+            if exc.report is not None:
+                log.warning("%s", render_report(exc.report))
+                await self._audit_quietly(requested_by, "reload", True, render_report(exc.report))
+            raise
+        finally:
+            self._reloading = False
+        log.info("%s", render_report(report))
+        await self._audit_quietly(requested_by, "reload", True, render_report(report))
+        return report
+
+    async def record_feedback(self, question: str, passage_id: str, helpful: bool, *, platform: str,
+                              user_id: str) -> None:
+        """Keep a reader's verdict on a quoted passage; raises StoreError when it cannot be kept."""
+        await self._require_store().record_feedback(question[:self.settings.max_question_chars], passage_id,
+                                                    helpful, platform, user_id)
+
+    async def stats(self) -> UsageStats:
+        """Questions, unanswered questions, helpful and unhelpful votes, the latest unanswered questions."""
+        return await self._require_store().stats()
+
+    async def audit(self, actor: str, action: str, allowed: bool, result: str) -> None:
+        """Add an admin action to the audit log; raises StoreError when it cannot be written."""
+        await self._require_store().audit(actor, action, allowed, result)
+
+    async def _audit_quietly(self, actor: str, action: str, allowed: bool, result: str) -> None:
+        if self.store is None:
+            return
+        try:
+            await self.store.audit(actor, action, allowed, result)
+        except StoreError as exc:
+            log.error("audit log not written (%s %s): %s", actor, action, exc.user_message)
+
+    def _require_store(self) -> Store:
+        if self.store is None:
+            raise StoreError("Nothing can be recorded: this command runs without the database.")
+        return self.store
 
     def sources(self) -> tuple[Document, ...]:
         """The documents of the live corpus, in path order."""
@@ -177,6 +270,17 @@ def _bound(text: str | None, end: bool) -> date | None:
         return extraction_query.parse_bound(text, end)
     except ValueError as exc:
         raise BadFilter(f"{str(exc)[:120]}.") from None
+
+
+def _build(settings: Settings) -> LiveCorpus:
+    """The configured corpus folder as a new version."""
+    return build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
+                        settings.max_file_bytes, settings.states_path)
+
+
+def _rebuild(settings: Settings, data: CorpusData) -> LiveCorpus:
+    """A stored version, indexed again with the configured aliases and synonyms."""
+    return index_corpus(data, settings.aliases_path, settings.synonyms_path, states_path=settings.states_path)
 
 
 def _nothing_found(phrases: tuple[str, ...], has_closest: bool) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from bot.links import source_link
 from bot.service import Answer
 from search.models import Document, Hit, LoadReport, Snippet
 
@@ -22,8 +23,8 @@ def mark(snippet: Snippet, color: bool) -> str:
     return "".join(out)
 
 
-def source_line(doc: Document, paragraph: int) -> str:
-    """Title, outlet, date and paragraph of a quote, with its link where one is known."""
+def source_line(doc: Document, paragraph: int, public_base_url: str | None = None) -> str:
+    """Title, outlet, date and paragraph of a quote, with its link (bot/links.py) where there is one."""
     parts = [doc.source.title]
     if doc.source.outlet:
         parts.append(doc.source.outlet)
@@ -31,23 +32,25 @@ def source_line(doc: Document, paragraph: int) -> str:
         parts.append(doc.source.published.isoformat())
     parts.append(f"¶{paragraph}")
     line = " — ".join(parts)
-    return f"{line}\n     {doc.source.url}" if doc.source.url else f"{line} [{doc.doc_id}]"
+    link = source_link(doc, paragraph, public_base_url)
+    return f"{line}\n     {link.url}" if link.url else f"{line} [{doc.doc_id}]"
 
 
-def _hit_block(n: int, hit: Hit, doc: Document, color: bool) -> str:
+def _hit_block(n: int, hit: Hit, doc: Document, color: bool, public_base_url: str | None) -> str:
     quote = textwrap.fill(f"“{mark(hit.snippet, color)}”", width=100, initial_indent=f"{n}. ",
                           subsequent_indent="   ")
-    return f"{quote}\n   — {source_line(doc, hit.passage.paragraph)}"
+    return f"{quote}\n   — {source_line(doc, hit.passage.paragraph, public_base_url)}"
 
 
-def render_answer(answer: Answer, color: bool = False) -> str:
+def render_answer(answer: Answer, color: bool = False, public_base_url: str | None = None) -> str:
     """An answer as the terminal shows it."""
     lines = list(answer.notices)
     if answer.answered:
-        lines += [_hit_block(n, h, answer.documents[h.passage.doc_id], color) for n, h in enumerate(answer.hits, 1)]
+        lines += [_hit_block(n, h, answer.documents[h.passage.doc_id], color, public_base_url)
+                  for n, h in enumerate(answer.hits, 1)]
     else:
         lines.append(answer.message or "Nothing found.")
-        lines += [_hit_block(n, h, answer.documents[h.passage.doc_id], color)
+        lines += [_hit_block(n, h, answer.documents[h.passage.doc_id], color, public_base_url)
                   for n, h in enumerate(answer.closest, 1)]
     return "\n\n".join(lines)
 

@@ -48,7 +48,7 @@ class AliasTable:
     """Longest-match lookup of alias name sequences over raw tokens."""
 
     def __init__(self, entries: Sequence[AliasEntry]) -> None:
-        from search.text import _word_terms, _lower  # the word analysis of the tokens an alias spans
+        from search.text import _lower, _word_terms  # the word analysis of the tokens an alias spans
 
         self.entries = tuple(entries)
         by_name = {e.name: e for e in entries}

@@ -72,7 +72,8 @@ class BM25Matrix:
 
     def scores(self, query: Sequence[str], extra: dict[str, float] | None = None) -> np.ndarray:
         """BM25Okapi score of every passage; a repeated query token counts each time, as in rank-bm25.
-        `extra` adds further terms with fractional weights (1.0 would be one more query token)."""
+        `extra` adds further terms with fractional weights (1.0 would be one more query token).
+        """
         counts: Counter[str] | dict[str, float] = Counter(t for t in query if t in self.vocabulary)
         if extra:
             counts = dict(counts)
@@ -92,6 +93,14 @@ class BM25Matrix:
             n = self.size
             return float(np.log(n + 0.5) - np.log(0.5)) if n else 0.0
         return float(self.idf[col])
+
+    def row_terms(self, i: int) -> set[str]:
+        """The terms passage i contains."""
+        if not hasattr(self, "_names"):
+            object.__setattr__(self, "_names", np.array(list(self.vocabulary), dtype=object))
+            object.__setattr__(self, "_rows", self.weights.tocsr())
+        rows = self._rows
+        return set(self._names[rows.indices[rows.indptr[i]:rows.indptr[i + 1]]].tolist())
 
     def contains(self, term: str) -> np.ndarray:
         """Boolean mask of the passages that contain a term."""

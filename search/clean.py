@@ -32,7 +32,7 @@ _TAIL_MARKER = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_LINE = re.compile(r"^(?:first\s+)?published\s+(?:in|by|on)\s+(?P<rest>.+)$", re.IGNORECASE)
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|al-\w+)){0,5})$")
+_BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|al-\w+)){0,5})$")
 # Photo credits: "Photo: AFP / Aamir Qureshi", "(Photo by …)", "… /AFP via Getty Images", "Image: Facebook".
 _CAPTION_CREDIT = re.compile(
     r"(?:\b(?:photo|photograph|image|picture|file photo)s?\s*(?::|by\b|credit\b)|\bgetty images\b"
@@ -65,7 +65,8 @@ def normalize_newlines(text: str) -> str:
 
 def split_blocks(text: str) -> list[str]:
     """Paragraphs: blank-line separated blocks; a block of short unpunctuated lines is a list of items,
-    a block of long wrapped lines is one paragraph."""
+    a block of long wrapped lines is one paragraph.
+    """
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in block.split("\n")]
@@ -97,12 +98,14 @@ def _strip_markdown(paragraph: str) -> str:
     paragraph = re.sub(r"^>\s?", "", paragraph)
     paragraph = _MD_LINK.sub(r"\1", paragraph)
     paragraph = re.sub(r"(\*\*|__)(.+?)\1", r"\2", paragraph)
+    paragraph = re.sub(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])", r"\2", paragraph)
     return paragraph.strip()
 
 
 def is_heading_like(paragraph: str) -> bool:
     """A line that does not end a sentence and is short, or written in Title Case like a standfirst:
-    a headline, subhead, standfirst or masthead."""
+    a headline, subhead, standfirst or masthead.
+    """
     if re.fullmatch(r"['‘\"“].{1,80}['’\"”]", paragraph):
         return True
     if paragraph[-1] in _SENTENCE_PUNCT:
@@ -123,7 +126,7 @@ def _is_tag_list(paragraph: str) -> bool:
     """A keyword line such as "afghan, taliban, celebrate, peace, deal"."""
     items = [p.strip() for p in paragraph.split(",")]
     return len(items) >= 3 and paragraph == paragraph.lower() and all(
-        item and len(item.split()) <= 3 and not item[-1] in ".!?" for item in items
+        item and len(item.split()) <= 3 and item[-1] not in ".!?" for item in items
     )
 
 
@@ -170,7 +173,7 @@ def take_page_dates(paras: list[str], art: CleanArticle) -> list[str]:
 
 
 def take_published_line(paras: list[str], art: CleanArticle) -> list[str]:
-    """ "Published in Dawn, April 25th, 2023" names the outlet and the publication date."""
+    """A line such as "Published in Dawn, April 25th, 2023" names the outlet and the publication date."""
     kept = []
     for p in paras:
         m = _PUBLISHED_LINE.match(p)
@@ -191,7 +194,7 @@ def take_published_line(paras: list[str], art: CleanArticle) -> list[str]:
 
 
 def take_byline(paras: list[str], art: CleanArticle) -> list[str]:
-    """ "By Jane Doe" near the top is the author, not text."""
+    """A line such as "By Jane Doe" near the top is the author, not text."""
     kept = []
     for i, p in enumerate(paras):
         m = _BYLINE.match(p)

@@ -16,6 +16,9 @@ from search.models import Document, LoadReport, Paragraph, Passage, SkippedFile,
 MANIFEST = "sources.toml"
 SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_FILE_BYTES = 5_000_000
+# Manifest fields and the type each must have; a field of another type is ignored with a warning.
+_TEXT_FIELDS = ("title", "outlet", "author", "url")
+_DATE_FIELDS = ("published", "page_date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +51,18 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
         return {}, [f"{MANIFEST}: not valid TOML ({exc}); titles and dates come from the article text"]
     entries: dict[str, dict[str, Any]] = {}
     warnings = []
-    for item in data.get("source", []):
+    items = data.get("source", [])
+    if not isinstance(items, list):
+        return {}, [f"{MANIFEST}: `source` is not a list of [[source]] entries and was ignored"]
+    for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("file"), str):
             warnings.append(f"{MANIFEST}: an entry without a file name was ignored")
             continue
+        wrong = [k for k in _TEXT_FIELDS if k in item and not isinstance(item[k], str)]
+        wrong += [k for k in _DATE_FIELDS if k in item and _meta_date(item[k]) is None]
+        if wrong:
+            warnings.append(f"{MANIFEST}: {item['file']}: {', '.join(wrong)} ignored (not text or not a date)")
+            item = {k: v for k, v in item.items() if k not in wrong}
         entries[item["file"]] = item
     return entries, warnings
 

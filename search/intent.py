@@ -8,12 +8,12 @@ equally well, never enough to lift a passage that does not match it.
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 
 from search.dates import MONTHS
 
 
-class Intent(str, Enum):
+class Intent(StrEnum):
     """The answer type a question asks for."""
 
     QUANTITY = "quantity"

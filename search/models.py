@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class PassageKind(str, Enum):
+class PassageKind(StrEnum):
     """What a paragraph of an article is, as a reader would tell."""
 
     BODY = "body"

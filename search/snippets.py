@@ -14,7 +14,8 @@ def make_snippet(text: str, query_terms: set[str], idf: Callable[[str], float], 
                  max_chars: int = 300, phrases: Iterable[str] = (),
                  related: dict[str, float] | None = None) -> Snippet:
     """Pick the sentence that carries the most question weight, add its best neighbour if it fits,
-    cut at sentence boundaries (or word boundaries around the matches when one sentence is too long)."""
+    cut at sentence boundaries (or word boundaries around the matches when one sentence is too long).
+    """
     sentences = split_sentences(text) or [(0, len(text))]
     folded_phrases = [fold_for_phrase(p) for p in phrases]
 
@@ -41,6 +42,8 @@ def make_snippet(text: str, query_terms: set[str], idf: Callable[[str], float], 
         suffix = " " + ELLIPSIS if end < len(text.rstrip()) else ""
     else:
         piece, prefix, suffix = _window(text[start:end], query_terms, analyzer, max_chars)
+        prefix = prefix or (ELLIPSIS + " " if start > 0 else "")
+        suffix = suffix or (" " + ELLIPSIS if end < len(text.rstrip()) else "")
     spans = _highlights(piece, query_terms, folded_phrases, analyzer, offset=len(prefix))
     return Snippet(prefix + piece + suffix, tuple(spans))
 
@@ -79,3 +82,8 @@ def _highlights(piece: str, query_terms: set[str], folded_phrases: list[str], an
         else:
             merged.append(Span(start, end))
     return merged
+
+
+def term_spans(text: str, query_terms: set[str], analyzer: Analyzer) -> tuple[Span, ...]:
+    """Spans of a whole text whose words match a question term, for marking them where the text is shown."""
+    return tuple(_highlights(text, query_terms, [], analyzer, offset=0))

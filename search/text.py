@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
     if in into is isn it its itself just let me more most mustn my myself no nor not now of off on once only
     or other ought our ours ourselves out over own same shan she should shouldn so some such than that the
     their theirs them themselves then there these they this those through to too under until up very was
-    wasn we were weren what when where which while who whom whose why will with won would wouldn you your
+    wasn we were weren us what when where which while who whom whose why will with won would wouldn you your
     yours yourself yourselves also many much does tell me please according""".split()
 )
 

@@ -1,5 +1,7 @@
 """Articles written for the tests, about people, numbers and dates no list in config/ knows.
 
+Passages are named by a phrase they contain, so the reference holds however cleaning numbers them.
+
 The flood article was used while writing the rules; the election article was scored once before
 any rule was changed for it (people 0.80, groups and states 0.67, figures and timeline 1.00) and the
 general fixes that followed (a demonym before "county" is still a state; "businessman" is a role;
@@ -43,31 +45,44 @@ FLOOD = {
      "Critics",
              "Sava River", "Brcko", "Related Articles", "Hydrologist", "Whole", "Local"],
     "figures": [
-        {"doc": "riverton", "paragraph": 3, "value": 42, "counts": "people died"},
-        {"doc": "riverton", "paragraph": 3, "value": 12000, "counts": "people forced from their homes"},
-        {"doc": "riverton", "paragraph": 4, "value": 42, "counts": "death toll (agency)"},
-        {"doc": "riverton", "paragraph": 4, "value": 57, "counts": "killed (Red Cross)"},
-        {"doc": "riverton", "paragraph": 4, "value": 9, "counts": "children killed"},
-        {"doc": "riverton", "paragraph": 4, "value": 60, "counts": "deaths (local media)"},
-        {"doc": "riverton", "paragraph": 6, "value": 25000000, "counts": "euros of aid"},
-        {"doc": "riverton", "paragraph": 7, "value": 14, "counts": "rescue boats"},
-        {"doc": "riverton", "paragraph": 8, "value": 2, "counts": "days on rooftops"},
-        {"doc": "riverton", "paragraph": 9, "value": 30000000, "counts": "US$ pledged by the EU"},
-        {"doc": "riverton", "paragraph": 9, "value": 300, "counts": "police officers deployed"},
-        {"doc": "riverton", "paragraph": 10, "value": 24, "counts": "killed in 2014"},
-        {"doc": "riverton", "paragraph": 11, "value": 3000, "counts": "families in tents"},
+        {"doc": "riverton", "in": "At least 42 people have died", "value": 42, "counts": "people died"},
+        {"doc": "riverton", "in": "At least 42 people have died", "value": 12000,
+         "counts": "people forced from their homes"},
+        {"doc": "riverton", "in": "The regional civil protection", "value": 42,
+         "counts": "death toll (agency)"},
+        {"doc": "riverton", "in": "The regional civil protection", "value": 57,
+         "counts": "killed (Red Cross)"},
+        {"doc": "riverton", "in": "The regional civil protection", "value": 9, "counts": "children killed"},
+        {"doc": "riverton", "in": "The regional civil protection", "value": 60,
+         "counts": "deaths (local media)"},
+        {"doc": "riverton", "in": "Prime Minister Nermin Kovac", "value": 25000000, "counts": "euros of aid"},
+        {"doc": "riverton", "in": "Aid groups say", "value": 14, "counts": "rescue boats"},
+        {"doc": "riverton", "in": "People are waiting", "value": 2, "counts": "days on rooftops"},
+        {"doc": "riverton", "in": "The European Union pledged", "value": 30000000,
+         "counts": "US$ pledged by the EU"},
+        {"doc": "riverton", "in": "The European Union pledged", "value": 300,
+         "counts": "police officers deployed"},
+        {"doc": "riverton", "in": "Hydrologist Lejla Begic", "value": 24, "counts": "killed in 2014"},
+        {"doc": "riverton", "in": "The World Health Organization", "value": 3000,
+         "counts": "families in tents"},
     ],
     "figure_groups": [
-        {"label": "flood deaths", "members": [["riverton", 3, 42], ["riverton", 4, 57], ["riverton", 4, 60]]},
+        {"label": "flood deaths",
+         "members": [["riverton", "At least 42 people have died", 42],
+                     ["riverton", "The regional civil protection", 57],
+                     ["riverton", "The regional civil protection", 60]]},
     ],
     "events": [
-        {"date": "2025-02-14", "precision": "day", "doc": "riverton", "paragraph": 3,
+        {"date": "2025-02-14", "precision": "day", "doc": "riverton", "in": "At least 42 people have died",
          "what": "the river bursts"},
-        {"date": "2025-02-16", "precision": "day", "doc": "riverton", "paragraph": 6, "what": "PM visits"},
-        {"date": "2025-02-20", "precision": "day", "doc": "riverton", "paragraph": 9, "what": "EU pledge"},
-        {"date": "2025-03", "precision": "month", "doc": "riverton", "paragraph": 10,
+        {"date": "2025-02-16", "precision": "day", "doc": "riverton", "in": "Prime Minister Nermin Kovac",
+         "what": "PM visits"},
+        {"date": "2025-02-20", "precision": "day", "doc": "riverton", "in": "The European Union pledged",
+         "what": "EU pledge"},
+        {"date": "2025-03", "precision": "month", "doc": "riverton", "in": "Hydrologist Lejla Begic",
          "what": "river may rise"},
-        {"date": "2014-05", "precision": "month", "doc": "riverton", "paragraph": 10, "what": "2014 floods"},
+        {"date": "2014-05", "precision": "month", "doc": "riverton", "in": "Hydrologist Lejla Begic",
+         "what": "2014 floods"},
     ],
 }
 
@@ -89,33 +104,54 @@ ELECTION = {
     "junk": ["Daniel Mwangi", "Sarah Lindqvist", "AP", "Wednesday", "Lakeshore", "Kisumu", "Turnout", "Its",
              "Every"],
     "figures": [
-        {"doc": "lakeshore", "paragraph": 2, "value": 800, "counts": "votes between the candidates"},
-        {"doc": "lakeshore", "paragraph": 2, "value": 410000, "counts": "votes cast"},
-        {"doc": "lakeshore", "paragraph": 2, "value": 2, "counts": "leading candidates"},
-        {"doc": "lakeshore", "paragraph": 3, "value": 203117, "counts": "votes for Achieng"},
-        {"doc": "lakeshore", "paragraph": 3, "value": 202389, "counts": "votes for Otieno"},
-        {"doc": "lakeshore", "paragraph": 4, "value": 10, "counts": "days of recount"},
-        {"doc": "lakeshore", "paragraph": 5, "value": 23, "counts": "polling stations"},
-        {"doc": "lakeshore", "paragraph": 6, "value": 61, "counts": "percent turnout"},
-        {"doc": "lakeshore", "paragraph": 6, "value": 1200, "counts": "observers"},
-        {"doc": "lakeshore", "paragraph": 6, "value": 3, "counts": "people injured"},
+        {"doc": "lakeshore", "in": "Election officials", "value": 800,
+         "counts": "votes between the candidates"},
+        {"doc": "lakeshore", "in": "Election officials", "value": 410000, "counts": "votes cast"},
+        {"doc": "lakeshore", "in": "Election officials", "value": 2, "counts": "leading candidates"},
+        {"doc": "lakeshore", "in": "The county electoral commission", "value": 203117,
+         "counts": "votes for Achieng"},
+        {"doc": "lakeshore", "in": "The county electoral commission", "value": 202389,
+         "counts": "votes for Otieno"},
+        {"doc": "lakeshore", "in": "Every ballot will be counted", "value": 10, "counts": "days of recount"},
+        {"doc": "lakeshore", "in": "Otieno's campaign alleged", "value": 23, "counts": "polling stations"},
+        {"doc": "lakeshore", "in": "Turnout was 61 percent", "value": 61, "counts": "percent turnout"},
+        {"doc": "lakeshore", "in": "Turnout was 61 percent", "value": 1200, "counts": "observers"},
+        {"doc": "lakeshore", "in": "Turnout was 61 percent", "value": 3, "counts": "people injured"},
     ],
     "figure_groups": [],
     "events": [
-        {"date": "2024-10-14", "precision": "day", "doc": "lakeshore", "paragraph": 4,
+        {"date": "2024-10-14", "precision": "day", "doc": "lakeshore", "in": "Every ballot will be counted",
          "what": "recount begins"},
-        {"date": "2024-09-29", "precision": "day", "doc": "lakeshore", "paragraph": 6, "what": "the vote"},
-        {"date": "2017", "precision": "year", "doc": "lakeshore", "paragraph": 7,
+        {"date": "2024-09-29", "precision": "day", "doc": "lakeshore", "in": "Turnout was 61 percent",
+         "what": "the vote"},
+        {"date": "2017", "precision": "year", "doc": "lakeshore", "in": "The Supreme Court annulled",
          "what": "election annulled"},
-        {"date": "2024-12", "precision": "month", "doc": "lakeshore", "paragraph": 7, "what": "EU report"},
-        {"date": "2017-08", "precision": "month", "doc": "lakeshore", "paragraph": 8,
+        {"date": "2024-12", "precision": "month", "doc": "lakeshore", "in": "The Supreme Court annulled",
+         "what": "EU report"},
+        {"date": "2017-08", "precision": "month", "doc": "lakeshore", "in": "Achieng, who was first elected",
          "what": "first elected"},
     ],
 }
 
 
+def _numbered(gold, documents):
+    """The reference with each passage named by a phrase ("in") turned into its paragraph number."""
+    def number(doc, phrase):
+        d = next(d for d in documents if d.doc_id.startswith(doc))
+        return next(p.number for p in d.paragraphs if phrase in p.text)
+
+    out = dict(gold)
+    for key in ("figures", "events"):
+        out[key] = [{**item, "paragraph": number(item["doc"], item["in"])} for item in gold[key]]
+    out["figure_groups"] = [
+        {**g, "members": [[doc, number(doc, phrase), value] for doc, phrase, value in g["members"]]}
+        for g in gold["figure_groups"]]
+    return out
+
+
 def _scores(folder, gold):
     data = load_folder(FIXTURES / folder)
+    gold = _numbered(gold, data.documents)
     extraction = extract(data.documents, AliasTable.from_toml(ROOT / "config" / "aliases.toml"),
                          Gazetteer.from_toml(ROOT / "config" / "states.toml"))
     result = score(extraction, gold)

@@ -138,7 +138,8 @@ def _noun_after(after: str) -> list[str]:
         tokens = tokens[1:]
     for token in tokens[:6]:
         low = token.casefold().rstrip(".")
-        if not token[0].isalpha() or low in STOPWORDS or low in _NOT_NOUNS or low.endswith("ly") and words:
+        function_word = token.islower() and (low in STOPWORDS or low in _NOT_NOUNS)  # "US" is no "us"
+        if not token[0].isalpha() or function_word or low.endswith("ly") and words:
             if low.endswith("ly") and not words:
                 continue
             break

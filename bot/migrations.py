@@ -1,0 +1,85 @@
+"""The database schema as numbered migrations; `PRAGMA user_version` records how many have run.
+
+Never edit a migration that has shipped: add the next one. Each runs in its own transaction together
+with the `user_version` bump, so a crash leaves the schema at a whole step.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: corpus versions with their documents and paragraphs, the query log, feedback, the audit log.
+    """
+    CREATE TABLE corpus_versions (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        version       TEXT NOT NULL,
+        content_hash  TEXT NOT NULL,
+        folder        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        documents     INTEGER NOT NULL,
+        passages      INTEGER NOT NULL
+    );
+    CREATE TABLE documents (
+        version_id    INTEGER NOT NULL REFERENCES corpus_versions(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        doc_id        TEXT NOT NULL,
+        path          TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        outlet        TEXT,
+        published     TEXT,
+        url           TEXT,
+        page_date     TEXT,
+        author        TEXT,
+        content_hash  TEXT NOT NULL,
+        PRIMARY KEY (version_id, doc_id)
+    );
+    CREATE TABLE paragraphs (
+        version_id    INTEGER NOT NULL,
+        doc_id        TEXT NOT NULL,
+        number        INTEGER NOT NULL,
+        kind          TEXT NOT NULL,
+        text          TEXT NOT NULL,
+        PRIMARY KEY (version_id, doc_id, number),
+        FOREIGN KEY (version_id, doc_id) REFERENCES documents(version_id, doc_id) ON DELETE CASCADE
+    );
+    CREATE TABLE query_log (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        asked_at       TEXT NOT NULL,
+        question       TEXT NOT NULL,
+        platform       TEXT NOT NULL,
+        user_id        TEXT,
+        answered       INTEGER NOT NULL,
+        top_passage_id TEXT,
+        latency_ms     REAL NOT NULL,
+        corpus_version TEXT NOT NULL
+    );
+    CREATE TABLE feedback (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        given_at    TEXT NOT NULL,
+        question    TEXT NOT NULL,
+        passage_id  TEXT NOT NULL,
+        helpful     INTEGER NOT NULL,
+        platform    TEXT NOT NULL,
+        user_id     TEXT NOT NULL
+    );
+    CREATE TABLE audit_log (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        at        TEXT NOT NULL,
+        actor     TEXT NOT NULL,
+        action    TEXT NOT NULL,
+        allowed   INTEGER NOT NULL,
+        result    TEXT NOT NULL
+    );
+    """,
+    # 2: reload requests from `dossier reload` to the running process, answered with the report.
+    """
+    CREATE TABLE reload_requests (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        requested_at  TEXT NOT NULL,
+        requested_by  TEXT NOT NULL,
+        force         INTEGER NOT NULL,
+        done          INTEGER NOT NULL DEFAULT 0,
+        ok            INTEGER,
+        result        TEXT
+    );
+    """,
+)

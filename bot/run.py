@@ -1,0 +1,127 @@
+"""`dossier run`: the long-running process. Holds the database lock, serves the service, reloads on SIGHUP.
+
+`jobs()` lists the process's long-running tasks; a chat adapter (Discord, Slack, the web page) adds its
+own there. The process stops on SIGTERM or SIGINT, when the terminal chat ends, or when a job fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import Coroutine
+from typing import Any, TextIO
+
+from bot.errors import DossierError, ReloadBusy, ReloadRefused, StoreError
+from bot.instance import InstanceLock
+from bot.reload import render_report
+from bot.service import Service
+from bot.settings import Settings
+from bot.store import Store
+from bot.terminal_chat import terminal_chat
+from bot.watch import watch_corpus
+
+log = logging.getLogger("dossier")
+
+# Who a reload started by a bare signal (`kill -HUP`) is recorded as.
+SIGNAL_ACTOR = "signal:SIGHUP"
+
+
+async def reload_on_signal(service: Service, store: Store, hangup: asyncio.Event) -> None:
+    """Each SIGHUP reloads once, for whoever asked through `dossier reload`, and answers their request."""
+    while True:
+        await hangup.wait()
+        hangup.clear()
+        try:
+            requests = await store.pending_reload_requests()
+        except StoreError as exc:
+            log.error("reload requests not read: %s", exc.user_message)
+            requests = []
+        actor = requests[-1].requested_by if requests else SIGNAL_ACTOR
+        force = any(r.force for r in requests)
+        try:
+            ok, text = True, render_report(await service.reload(actor, force=force))
+        except ReloadRefused as exc:
+            ok, text = False, render_report(exc.report) if exc.report is not None else exc.user_message
+        except ReloadBusy as exc:
+            ok, text = False, exc.user_message
+        if requests:
+            try:
+                await store.answer_reload_requests([r.request_id for r in requests], ok, text)
+            except StoreError as exc:
+                log.error("reload requests not answered: %s", exc.user_message)
+
+
+def jobs(service: Service, store: Store, settings: Settings, hangup: asyncio.Event,
+         out: TextIO, interactive: bool) -> list[Coroutine[Any, Any, None]]:
+    """The long-running tasks of the process; when any one returns, the process stops."""
+    from bot.web import serve_web  # aiohttp is loaded only by the process that serves
+
+    found: list[Coroutine[Any, Any, None]] = [reload_on_signal(service, store, hangup),
+                                              serve_web(settings, service, out)]
+    if settings.watch_corpus:
+        found.append(watch_corpus(service, settings.watch_interval_seconds, settings.watch_debounce_seconds))
+    if interactive:
+        found.append(terminal_chat(service, out))
+    return found
+
+
+async def serve(service: Service, store: Store, settings: Settings, out: TextIO, interactive: bool,
+                hangup: asyncio.Event, stop: asyncio.Event) -> int:
+    """Run the jobs until `stop` is set or a job ends; 1 when a job failed, else 0."""
+    tasks = [asyncio.create_task(job) for job in jobs(service, store, settings, hangup, out, interactive)]
+    stopper = asyncio.create_task(stop.wait())
+    corpus = service.corpus
+    log.info("Dossier is running (pid %d) on corpus version %s: %d documents, %d passages. "
+             "SIGHUP or `dossier reload` reloads the corpus.", os.getpid(), corpus.version,
+             len(corpus.documents), len(corpus.index.passages))
+    try:
+        done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in [*tasks, stopper]:
+            task.cancel()
+        await asyncio.gather(*tasks, stopper, return_exceptions=True)
+    failed = [t for t in done if t is not stopper and not t.cancelled() and t.exception() is not None]
+    for task in failed:
+        log.error("a job of the process failed", exc_info=task.exception())
+    log.info("Dossier stopped")
+    return 1 if failed else 0
+
+
+async def run(settings: Settings, out: TextIO, interactive: bool) -> int:
+    """Take the database lock, open the store and the service, serve until stopped.
+
+    The signal handlers come first: a SIGHUP sent while the corpus is still loading is kept and
+    answered once the process serves, instead of ending it.
+    """
+    loop = asyncio.get_running_loop()
+    hangup, stop = asyncio.Event(), asyncio.Event()
+    loop.add_signal_handler(signal.SIGHUP, hangup.set)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    lock = InstanceLock(settings.database_path)
+    try:
+        lock.acquire()
+        try:
+            store = await Store.open(settings.database_path)
+            try:
+                service = await Service.open(settings, store)
+                return await serve(service, store, settings, out, interactive, hangup, stop)
+            finally:
+                await store.close()
+        finally:
+            lock.release()
+    finally:
+        for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+
+
+def run_command(settings: Settings) -> int:
+    """Entry point of `dossier run`: the terminal chat when standard input is a terminal, else wait."""
+    try:
+        return asyncio.run(run(settings, sys.stdout, sys.stdin.isatty()))
+    except DossierError as exc:
+        print(f"dossier: {exc.user_message}", file=sys.stderr)
+        return 1

@@ -1,0 +1,82 @@
+"""The web application: routes, read-only method rule, security headers and the one error handler."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from bot.errors import error_id
+from bot.service import Service
+from bot.settings import Settings
+from bot.web.html import STYLESHEET, esc, page
+from bot.web.routes import Routes
+
+log = logging.getLogger("dossier.web")
+
+# The site only reads: every other method is refused before routing.
+READ_METHODS = frozenset({"GET", "HEAD"})
+
+# No script runs on any page; the stylesheet is the only resource and comes from the site itself.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                               "base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def read_only(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Refuse anything but GET and HEAD with 405, whatever the path."""
+    if request.method not in READ_METHODS:
+        raise web.HTTPMethodNotAllowed(request.method, sorted(READ_METHODS))
+    return await handler(request)
+
+
+@web.middleware
+async def error_pages(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """HTTP errors as a short page (JSON under /api/); any other failure is logged with an id."""
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        return _error_response(request, exc.status, exc.reason, exc.headers.get("Allow"))
+    except Exception:
+        eid = error_id()
+        log.exception("web request %s %s failed [error %s]", request.method, request.path, eid)
+        return _error_response(request, 500, f"Something went wrong (error {eid}).")
+
+
+def _error_response(request: web.Request, status: int, message: str,
+                    allow: str | None = None) -> web.Response:
+    headers = {"Allow": allow} if allow else None
+    if request.path.startswith("/api/") or request.path == "/healthz":
+        return web.json_response({"error": message}, status=status, headers=headers)
+    body = page(message, f'<h1>{esc(message)}</h1><p><a href="/">Ask a question</a> or see the '
+                '<a href="/sources">sources</a>.</p>')
+    return web.Response(text=body, status=status, content_type="text/html", headers=headers)
+
+
+async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    response.headers.update(SECURITY_HEADERS)
+
+
+def build_app(settings: Settings, service: Service) -> web.Application:
+    """The aiohttp application over a service; nothing is listening until it is started."""
+    app = web.Application(middlewares=[error_pages, read_only], client_max_size=4096)
+    routes = Routes(settings, service)
+    app.router.add_get("/", routes.ask_page)
+    app.router.add_get("/sources", routes.sources_page)
+    app.router.add_get("/docs/{doc_id}", routes.document_page)
+    app.router.add_get("/api/ask", routes.api_ask)
+    app.router.add_get("/api/sources", routes.api_sources)
+    app.router.add_get("/healthz", routes.healthz)
+    app.router.add_get(STYLESHEET, routes.stylesheet)
+    app.on_response_prepare.append(_security_headers)
+    return app

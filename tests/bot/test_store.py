@@ -1,0 +1,163 @@
+import sqlite3
+
+import pytest
+from reload_helpers import corpus_a, corpus_b, settings_for, write_corpus
+
+from bot.errors import BadQuestion, StoreError
+from bot.migrations import MIGRATIONS
+from bot.service import Service, build_corpus
+from bot.store import KEEP_VERSIONS, Store
+
+
+async def open_service(tmp_path, files=None, **changes):
+    settings = settings_for(tmp_path, **changes)
+    write_corpus(settings.corpus_dir, files or corpus_a())
+    store = await Store.open(settings.database_path)
+    return await Service.open(settings, store), store
+
+
+async def test_new_database_is_migrated_and_in_wal_mode(tmp_path):
+    store = await Store.open(tmp_path / "sub" / "d.sqlite3")
+    try:
+        async with store.db.execute("PRAGMA user_version") as cur:
+            assert (await cur.fetchone())[0] == len(MIGRATIONS)
+        async with store.db.execute("PRAGMA journal_mode") as cur:
+            assert (await cur.fetchone())[0] == "wal"
+    finally:
+        await store.close()
+    reopened = await Store.open(tmp_path / "sub" / "d.sqlite3")
+    await reopened.close()
+
+
+async def test_database_from_a_newer_dossier_is_refused(tmp_path):
+    path = tmp_path / "d.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="newer Dossier"):
+        await Store.open(path)
+
+
+async def test_a_stored_version_reads_back_whole_and_keeps_its_version(tmp_path):
+    settings = settings_for(tmp_path)
+    write_corpus(settings.corpus_dir, corpus_b())
+    corpus = build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path, 10_000)
+    store = await Store.open(settings.database_path)
+    try:
+        await store.save_version(corpus.data, corpus.version, "folder")
+        stored = await store.latest_version()
+    finally:
+        await store.close()
+    assert stored.version == corpus.version
+    assert stored.data.documents == corpus.data.documents
+    assert stored.data.passages == corpus.data.passages
+    assert stored.data.content_hash == corpus.data.content_hash
+
+
+async def test_injection_in_a_question_is_logged_verbatim(tmp_path):
+    service, store = await open_service(tmp_path)
+    question = "convoy'); DROP TABLE query_log; -- \"Kabul\" `x` @everyone"
+    try:
+        await service.ask(question, platform="discord", user_id="u1")
+        rows = await store.queries()
+    finally:
+        await store.close()
+    assert rows[0]["question"] == question
+    assert rows[0]["platform"] == "discord" and rows[0]["user_id"] == "u1"
+    assert rows[0]["corpus_version"] == service.corpus.version
+
+
+async def test_logged_question_is_capped_and_records_answer_and_top_passage(tmp_path):
+    service, store = await open_service(tmp_path, max_question_chars=40)
+    try:
+        answer = await service.ask("convoy committee " + "x" * 200)
+        rows = await store.queries()
+    finally:
+        await store.close()
+    assert len(rows[0]["question"]) == 40
+    assert rows[0]["answered"] == int(answer.answered)
+    if answer.answered:
+        assert rows[0]["top_passage_id"] == answer.hits[0].passage.passage_id
+    assert rows[0]["latency_ms"] > 0
+
+
+async def test_answer_survives_a_query_log_table_dropped_by_another_connection(tmp_path, caplog):
+    service, store = await open_service(tmp_path)
+    try:
+        with sqlite3.connect(store.path) as other:
+            other.execute("DROP TABLE query_log")
+        answer = await service.ask("convoy committee")
+    finally:
+        await store.close()
+    assert answer.hits
+    assert "query log not written" in caplog.text
+
+
+async def test_answer_survives_a_closed_database(tmp_path, caplog):
+    service, store = await open_service(tmp_path)
+    await store.close()
+    answer = await service.ask("convoy committee")
+    assert answer.hits
+    assert "query log not written" in caplog.text
+
+
+async def test_bad_question_is_logged_unanswered_and_still_raised(tmp_path):
+    service, store = await open_service(tmp_path)
+    try:
+        with pytest.raises(BadQuestion):
+            await service.ask("what is the")
+        stats = await service.stats()
+    finally:
+        await store.close()
+    assert stats.questions == 1 and stats.unanswered == 1
+    assert stats.recent_unanswered == ("what is the",)
+
+
+async def test_stats_count_questions_and_feedback(tmp_path):
+    service, store = await open_service(tmp_path)
+    try:
+        answer = await service.ask("convoy committee")
+        await service.ask("zebra saxophone quantum")
+        passage = answer.hits[0].passage.passage_id
+        await service.record_feedback("convoy committee", passage, True, platform="slack", user_id="u")
+        await service.record_feedback("convoy committee", passage, False, platform="slack", user_id="v")
+        await service.record_feedback("q", passage, True, platform="slack", user_id="w")
+        stats = await service.stats()
+    finally:
+        await store.close()
+    assert (stats.questions, stats.unanswered, stats.helpful, stats.unhelpful) == (2, 1, 2, 1)
+    assert stats.recent_unanswered == ("zebra saxophone quantum",)
+
+
+async def test_feedback_without_a_database_is_a_domain_error(tmp_path):
+    settings = settings_for(tmp_path)
+    write_corpus(settings.corpus_dir, corpus_a())
+    service = Service.load(settings)
+    with pytest.raises(StoreError):
+        await service.record_feedback("q", "doc0#p1", True, platform="cli", user_id="me")
+
+
+async def test_audit_entries_keep_who_what_and_result(tmp_path):
+    service, store = await open_service(tmp_path)
+    try:
+        await service.audit("slack:U1", "reload", False, "denied: not an admin")
+        entries = await store.audit_entries()
+    finally:
+        await store.close()
+    assert (entries[0].actor, entries[0].action, entries[0].allowed, entries[0].result) == \
+        ("slack:U1", "reload", False, "denied: not an admin")
+
+
+async def test_only_the_newest_versions_are_kept(tmp_path):
+    service, store = await open_service(tmp_path)
+    try:
+        for n in range(KEEP_VERSIONS + 3):
+            extra = f"Extra\n\nExtra text {n}.\n"
+            write_corpus(service.settings.corpus_dir, {**corpus_a(), "extra.txt": extra})
+            await service.reload("test")
+        async with store.db.execute("SELECT COUNT(*) FROM corpus_versions") as cur:
+            assert (await cur.fetchone())[0] == KEEP_VERSIONS
+        async with store.db.execute("SELECT COUNT(DISTINCT version_id) FROM paragraphs") as cur:
+            assert (await cur.fetchone())[0] == KEEP_VERSIONS
+        assert (await store.latest_version()).version == service.corpus.version
+    finally:
+        await store.close()
