@@ -1,4 +1,7 @@
-"""The command line: `dossier ask | sources | chat | run`. It parses, calls the service, renders."""
+"""The command line: `dossier ask | sources | actors | figures | timeline | chat | run`.
+
+It parses, calls the service, renders.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from bot import terminal
+from bot import cli_extraction, terminal
 from bot.errors import DossierError
 from bot.records import answer_json, document_json, error_json
 from bot.reload_cli import reload_command
@@ -33,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
     sources = sub.add_parser("sources", help="list the documents of the corpus")
     sources.add_argument("--json", action="store_true")
+    cli_extraction.add_parsers(sub)
     sub.add_parser("chat", help="interactive chat in the terminal")
     sub.add_parser("run", help="start Dossier's main job: the web page, until interrupted")
     reload = sub.add_parser("reload", help="reload the corpus folder (in the running Dossier, if one runs)")
@@ -144,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_ask(service, args, out)
     if args.command == "sources":
         return cmd_sources(service, args, out)
+    if args.command in ("actors", "figures", "timeline"):
+        return cli_extraction.run(service, args, out)
     return cmd_chat(service, out)
 
 

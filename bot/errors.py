@@ -42,6 +42,14 @@ class InstanceLocked(DossierError):
     """Another Dossier process already holds the database."""
 
 
+class UnknownActor(DossierError):
+    """No actor of the corpus goes by the name asked for."""
+
+
+class BadFilter(DossierError):
+    """A filter (kind, date) could not be read."""
+
+
 def error_id() -> str:
     """A short id to quote in a user-facing error and find the traceback in the log."""
     return secrets.token_hex(4)

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.links import public_link
 from bot.service import Answer
+from search.extract.models import Actor, Event, Figure, FigureReport
 from search.models import Document, Hit, SourceInfo
 
 
@@ -70,4 +71,70 @@ def document_json(doc: Document, public_base_url: str | None = None) -> dict[str
         "author": doc.source.author,
         "paragraphs": len(doc.paragraphs),
         "link": public_link(public_base_url, doc.doc_id),
+    }
+
+
+def _outlet(documents: dict[str, Document], doc_id: str) -> str | None:
+    doc = documents.get(doc_id)
+    return doc.source.outlet or doc.source.title if doc else None
+
+
+def actor_json(actor: Actor, profile: bool = False) -> dict[str, Any]:
+    """One actor of `dossier actors --json`; a profile adds roles, quotes and passages."""
+    out: dict[str, Any] = {
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+        "mentions": actor.mentions,
+        "doc_ids": list(actor.doc_ids),
+        "roles": [{"text": r.text, "passage_id": r.passage_id} for r in actor.roles],
+    }
+    if profile:
+        out["quotes"] = [{"text": q.text, "passage_id": q.passage_id} for q in actor.quotes]
+        out["passages"] = list(actor.passage_ids)
+    return out
+
+
+def figure_json(figure: Figure, documents: dict[str, Document]) -> dict[str, Any]:
+    """One figure of `dossier figures --json`."""
+    return {
+        "value": figure.value,
+        "high": figure.high,
+        "phrase": figure.phrase,
+        "qualifier": figure.qualifier,
+        "unit": figure.unit,
+        "measure": figure.measure,
+        "quote": figure.quote,
+        "doc_id": figure.doc_id,
+        "paragraph": figure.paragraph,
+        "passage_id": figure.passage_id,
+        "outlet": _outlet(documents, figure.doc_id),
+        "group": figure.group,
+    }
+
+
+def figures_json(report: FigureReport, documents: dict[str, Document]) -> dict[str, Any]:
+    """The object of `dossier figures --json`: every figure, and the groups that measure one thing."""
+    return {
+        "figures": [figure_json(f, documents) for f in report.figures],
+        "groups": [{
+            "key": g.key,
+            "label": g.label,
+            "agree": g.agree,
+            "values": [{"value": f.value, "high": f.high, "phrase": f.phrase,
+                        "outlet": _outlet(documents, f.doc_id), "doc_id": f.doc_id, "paragraph": f.paragraph}
+                       for f in g.figures],
+        } for g in report.groups],
+    }
+
+
+def event_json(event: Event, documents: dict[str, Document]) -> dict[str, Any]:
+    """One event of `dossier timeline --json`."""
+    return {
+        "date": event.date,
+        "precision": event.precision,
+        "text": event.text,
+        "actors": list(event.actors),
+        "sources": [{"doc_id": s.doc_id, "paragraph": s.paragraph, "passage_id": s.passage_id,
+                     "outlet": _outlet(documents, s.doc_id)} for s in event.sources],
     }

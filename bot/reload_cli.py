@@ -31,7 +31,7 @@ async def _stored_or_empty(settings: Settings, store: Store) -> LiveCorpus:
     stored = await store.latest_version()
     if stored is not None:
         return await asyncio.to_thread(index_corpus, stored.data, settings.aliases_path,
-                                       settings.synonyms_path)
+                                       settings.synonyms_path, None, states_path=settings.states_path)
     empty = CorpusData((), (), LoadReport("(none)"))
     return replace(index_corpus(empty, None, None), version="none")
 

@@ -5,18 +5,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from bot.errors import BadQuestion, CorpusUnavailable, ReloadBusy, ReloadRefused, StoreError
+from bot.errors import BadFilter, BadQuestion, CorpusUnavailable, ReloadBusy, ReloadRefused, StoreError, UnknownActor
 from bot.questions import clean_question
 from bot.reload import ReloadReport, render_report
 from bot.reloading import prepare_reload, startup_corpus
-from bot.settings import Settings
+from bot.settings import PROJECT_ROOT, Settings
 from bot.store import Store, UsageStats
 from search.aliases import AliasTable
 from search.corpus import CorpusData, load_folder
+from search.extract import Actor, Event, Extraction, Gazetteer, extract
+from search.extract import query as extraction_query
+from search.extract.models import FigureReport
 from search.index import Index
 from search.models import Document, Hit, LoadReport
 from search.synonyms import Synonyms
@@ -34,6 +37,7 @@ class LiveCorpus:
     index: Index
     loaded_at: datetime
     build_seconds: float
+    extraction: Extraction = field(default_factory=Extraction)
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -66,16 +70,20 @@ class Answer:
     confidence: float = 0.0
 
 
+DEFAULT_STATES = PROJECT_ROOT / "config" / "states.toml"
+
+
 def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
-                 max_file_bytes: int) -> LiveCorpus:
-    """Read, clean and index a corpus folder into a new immutable version (synchronous, CPU-bound)."""
+                 max_file_bytes: int, states_path: Path | None = None) -> LiveCorpus:
+    """Read, clean, index and extract a corpus folder into a new immutable version (CPU-bound)."""
     started = time.perf_counter()
-    return index_corpus(load_folder(folder, max_file_bytes), aliases_path, synonyms_path, started)
+    return index_corpus(load_folder(folder, max_file_bytes), aliases_path, synonyms_path, started,
+                        states_path=states_path)
 
 
 def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Path | None,
-                 started: float | None = None) -> LiveCorpus:
-    """Index documents already read (from a folder or from the database) into a new immutable version."""
+                 started: float | None = None, *, states_path: Path | None = None) -> LiveCorpus:
+    """Index and extract documents already read (from a folder or the database) into a new version."""
     started = time.perf_counter() if started is None else started
     aliases = AliasTable.from_toml(aliases_path) if aliases_path and aliases_path.is_file() \
         else AliasTable.empty()
@@ -83,7 +91,11 @@ def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Pat
     synonyms = Synonyms.from_toml(synonyms_path, analyzer.terms) \
         if synonyms_path and synonyms_path.is_file() else Synonyms.empty()
     index = Index.build(data.passages, analyzer, synonyms)
-    return LiveCorpus(data.content_hash[:12], data, index, datetime.now(UTC), time.perf_counter() - started)
+    states = states_path or DEFAULT_STATES
+    gazetteer = Gazetteer.from_toml(states) if states.is_file() else Gazetteer()
+    extraction = extract(data.documents, aliases, gazetteer)
+    return LiveCorpus(data.content_hash[:12], data, index, datetime.now(UTC), time.perf_counter() - started,
+                      extraction)
 
 
 class Service:
@@ -106,7 +118,7 @@ class Service:
         """A service over the configured corpus folder; raises CorpusUnavailable when it cannot be read."""
         try:
             corpus = build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
-                                  settings.max_file_bytes)
+                                  settings.max_file_bytes, settings.states_path)
         except FileNotFoundError as exc:
             raise CorpusUnavailable(str(exc)) from exc
         if not corpus.documents:
@@ -215,16 +227,60 @@ class Service:
         """The documents of the live corpus, in path order."""
         return self._corpus.documents
 
+    def actors(self, kind: str | None = None, name: str | None = None) -> tuple[Actor, ...]:
+        """Actors of the live corpus, most mentioned first: all, of one kind, or the one a name means.
+
+        Raises BadFilter for an unknown kind and UnknownActor when no actor goes by the name.
+        """
+        extraction = self._corpus.extraction
+        if kind is not None and kind not in extraction_query.KINDS:
+            raise BadFilter(f"Unknown kind “{kind[:40]}”: use one of {', '.join(extraction_query.KINDS)}.")
+        if name is None:
+            return extraction_query.actors(extraction, kind)
+        found = tuple(a for a in extraction_query.find_actors(extraction, name) if kind in (None, a.kind))
+        if not found:
+            raise UnknownActor(f"No actor called “{name[:80]}” appears in this corpus.")
+        return found
+
+    def figures(self, topic: str | None = None) -> FigureReport:
+        """Figures of the live corpus on a topic (all when None), with the groups that show disagreement."""
+        return extraction_query.figures(self._corpus.extraction, topic)
+
+    def timeline(self, actor: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None) -> tuple[Event, ...]:
+        """Dated events in date order, involving an actor, between two dates (YYYY, YYYY-MM or YYYY-MM-DD).
+
+        Raises BadFilter for an unreadable date and UnknownActor for a name no actor goes by.
+        """
+        who: Actor | None = None
+        if actor is not None:
+            found = self.actors(name=actor)
+            if len(found) > 1:
+                names = ", ".join(a.name for a in found[:5])
+                raise UnknownActor(f"“{actor[:80]}” could mean several actors: {names}. Give the full name.")
+            who = found[0]
+        return extraction_query.events(self._corpus.extraction, who, _bound(date_from, False),
+                                       _bound(date_to, True))
+
+
+def _bound(text: str | None, end: bool) -> date | None:
+    if text is None:
+        return None
+    try:
+        return extraction_query.parse_bound(text, end)
+    except ValueError as exc:
+        raise BadFilter(f"{str(exc)[:120]}.") from None
+
 
 def _build(settings: Settings) -> LiveCorpus:
     """The configured corpus folder as a new version."""
     return build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
-                        settings.max_file_bytes)
+                        settings.max_file_bytes, settings.states_path)
 
 
 def _rebuild(settings: Settings, data: CorpusData) -> LiveCorpus:
     """A stored version, indexed again with the configured aliases and synonyms."""
-    return index_corpus(data, settings.aliases_path, settings.synonyms_path)
+    return index_corpus(data, settings.aliases_path, settings.synonyms_path, states_path=settings.states_path)
 
 
 def _nothing_found(phrases: tuple[str, ...], has_closest: bool) -> str:

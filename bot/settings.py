@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(Path("seeds"), description="Folder of .txt/.md articles and sources.toml.")
     aliases_path: Path = Field(Path("config/aliases.toml"), description="Alias and kind list of actors.")
     synonyms_path: Path = Field(Path("config/synonyms.toml"), description="Question-time synonym groups.")
+    states_path: Path = Field(Path("config/states.toml"), description="Gazetteer of states for actor extraction.")
     database_path: Path = Field(Path("var/dossier.sqlite3"), description="SQLite file for versions and logs.")
     top_k: int = Field(3, ge=1, le=20, description="Hits in an answer.")
     snippet_chars: int = Field(300, ge=80, le=1000, description="Longest snippet, in characters.")
@@ -109,7 +110,7 @@ class Settings(BaseSettings):
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml))
         return tuple(sources)
 
-    @field_validator("corpus_dir", "aliases_path", "synonyms_path", "database_path", mode="after")
+    @field_validator("corpus_dir", "aliases_path", "synonyms_path", "database_path", "states_path", mode="after")
     @classmethod
     def _resolve_path(cls, value: Path) -> Path:
         return resolve(value)

@@ -174,7 +174,7 @@ _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt sgt st jr sr vs no inc 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` ends an abbreviation such as Mr. or U.S. rather than a sentence."""
-    word = re.search(r"([\w.]+)$", text[:dot])
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 40):dot])  # only the word before: linear on long text
     if not word:
         return False
     token = word.group(1).casefold().rstrip(".")

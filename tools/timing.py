@@ -45,6 +45,7 @@ def main() -> int:
     print(f"cold start to first answer (new process, median of 5): {statistics.median(colds):.2f} s")
     print(f"load, clean and index in process: {load * 1000:.0f} ms "
           f"({len(service.corpus.documents)} documents, {len(service.corpus.index.passages)} passages)")
+    print(f"of which actor, figure and timeline extraction: {service.corpus.extraction.seconds * 1000:.0f} ms")
     print(f"question latency over {len(times)} asks: p50 {times[len(times) // 2]:.2f} ms, "
           f"p99 {times[int(len(times) * 0.99)]:.2f} ms, max {times[-1]:.2f} ms")
     return 0

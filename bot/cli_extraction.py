@@ -1,0 +1,67 @@
+"""The command line's `actors`, `figures` and `timeline` subcommands: parse, call the service, render."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, TextIO
+
+from bot import extraction_text
+from bot.errors import DossierError
+from bot.records import actor_json, event_json, figures_json
+from bot.service import Service
+from search.extract.query import KINDS
+
+
+def add_parsers(sub: Any) -> None:
+    """Add the three subcommands to the `dossier` parser."""
+    actors = sub.add_parser("actors", help="people, groups, states and organisations the articles name")
+    actors.add_argument("--kind", choices=KINDS, default=None, help="only actors of this kind")
+    actors.add_argument("--name", default=None, help="one actor's profile: roles, quotes and passages")
+    actors.add_argument("--json", action="store_true")
+    figures = sub.add_parser("figures",
+                             help="the numbers the articles state, grouped where they measure one thing")
+    figures.add_argument("--topic", default=None, help="only figures whose sentence has these words")
+    figures.add_argument("--json", action="store_true")
+    timeline = sub.add_parser("timeline", help="dated events in date order")
+    timeline.add_argument("--actor", default=None, help="only events that involve this actor")
+    timeline.add_argument("--from", dest="date_from", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    timeline.add_argument("--to", dest="date_to", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    timeline.add_argument("--json", action="store_true")
+
+
+def run(service: Service, args: argparse.Namespace, out: TextIO) -> int:
+    """Run one of the three subcommands; a domain error prints its message and returns 1."""
+    documents = {d.doc_id: d for d in service.corpus.documents}
+    try:
+        if args.command == "actors":
+            found = service.actors(kind=args.kind, name=args.name)
+            if args.json:
+                _json({"actors": [actor_json(a, profile=args.name is not None) for a in found]}, out)
+            elif args.name is not None:
+                print("\n\n".join(extraction_text.render_profile(a, documents) for a in found), file=out)
+            else:
+                print(extraction_text.render_actors(found), file=out)
+        elif args.command == "figures":
+            report = service.figures(args.topic)
+            if args.json:
+                _json(figures_json(report, documents), out)
+            else:
+                print(extraction_text.render_figures(report, documents), file=out)
+        else:
+            events = service.timeline(args.actor, args.date_from, args.date_to)
+            if args.json:
+                _json({"events": [event_json(e, documents) for e in events]}, out)
+            else:
+                print(extraction_text.render_timeline(events, documents), file=out)
+    except DossierError as exc:
+        if args.json:
+            _json({"error": exc.user_message}, out)
+        else:
+            print(exc.user_message, file=out)
+        return 1
+    return 0
+
+
+def _json(obj: dict[str, Any], out: TextIO) -> None:
+    print(json.dumps(obj, ensure_ascii=False), file=out)

@@ -1,0 +1,198 @@
+"""Figures: the numbers that count something in the world, with what they count and how sure the text is.
+
+A number is a figure when it counts: "13 U.S. service members", "about 2,000 fighters", "$7 billion",
+"20 years". Dates, ordinals ("31st", "second"), numbers inside words ("Twenty20") and page furniture
+are not. Figures from different passages that count the same thing (the same measure of the same unit,
+in passages about the same thing) are grouped, so a disagreement shows as one group with every value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from search.extract.models import Figure
+from search.extract.text import Sentence, shorten
+from search.extract.when import COUNT_NOUNS, find_dates
+from search.text import STOPWORDS
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+_WORD_NUMBERS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "hundred": 100, "dozen": 12})
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn)\b)"
+_CUR = r"(?:US\$|\$|€|£|USD\s?|Rs\.?\s?)"
+# A numeral with optional currency, scale, range and percent; never glued to a word before or after.
+_FIGURE = re.compile(
+    r"(?<![\w.,/:-])(?P<cur>" + _CUR + r")?(?P<num>" + _NUM + r")(?P<scale>" + _SCALE + r")?"
+    r"(?:\s?(?:-|–|to)\s?(?:" + _CUR + r")?(?P<num2>" + _NUM + r")(?P<scale2>" + _SCALE + r")?)?"
+    r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?(?P<dash>-(?=[a-z]))?(?![\w,]\d|\w|:\d)"
+)
+_WORD_FIGURE = re.compile(r"\b(?P<word>" + "|".join(w for w in _WORD_NUMBERS if w not in ("zero", "one"))
+                          + r")\b(?![- ]?(?:of them|or so))", re.IGNORECASE)
+# Qualifiers as the text states them, longest first.
+QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up to", "as many as", "nearly",
+              "almost", "about", "around", "approximately", "roughly", "some", "over", "under",
+              "an estimated", "estimated", "close to", "just over", "just under", "only")
+_QUALIFIER = re.compile(r"(?:^|\s)(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$",
+                        re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|death toll|lives|fatalities|perished|drowned|"
+                    r"massacred|executed)\b", re.IGNORECASE)
+_INJURY = re.compile(r"\b(?:injur(?:ed|ies|ing)|wounded|hurt)\b", re.IGNORECASE)
+_UNIT_CLASSES = {
+    "troops": {"service", "servicemen", "servicemember", "servicemembers", "soldier", "soldiers", "troop",
+               "troops", "marine", "marines", "personnel", "sailor", "sailors"},
+    "fighters": {"fighter", "fighters", "militant", "militants", "insurgent", "insurgents", "jihadist",
+                 "jihadists", "combatant", "combatants", "recruit", "recruits"},
+    "people": {"people", "person", "persons", "civilian", "civilians", "resident", "residents", "villager",
+               "villagers", "citizen", "citizens", "deaths", "dead", "lives", "fatalities", "victims"},
+    "children": {"child", "children", "girls", "boys", "minors"},
+    "years": {"year", "years", "yr"},
+}
+_CLASS_OF = {w: c for c, words in _UNIT_CLASSES.items() for w in words}
+_CLASS_OF["service members"] = "troops"
+# Words after a number that end its noun phrase without being the thing counted.
+# Currency words after a number make it money: "25 million euros".
+_CURRENCY_WORDS = frozenset("""dollars euros pounds yuan rupees afghanis francs yen rubles roubles dinars
+riyals dirhams lira""".split())
+# The verb right after a figure's noun phrase says what happened to what it counts: "12,000 have been forced".
+_VERB_AFTER = re.compile(r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|be|reportedly|also|now|already)"
+                         r"\s+)+"
+                         r"([a-z]+)")
+_NOT_NOUNS = frozenset("including were was are is be been has have had who which that while whereas".split())
+
+
+def figures_of(sentence: Sentence, caption: bool = False) -> list[Figure]:
+    """The figures of one sentence, with their phrase, qualifier, unit and measure (group set later)."""
+    text = sentence.text
+    dates = [(d.start, d.end) for d in find_dates(text)]
+    found = []
+    for match in _FIGURE.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in dates) or _is_year(match):
+            continue
+        value = _value(match["num"], match["scale"])
+        high = _value(match["num2"], match["scale2"] or match["scale"]) if match["num2"] else None
+        found.append(_figure(sentence, match.start(), match.end(), value, high, bool(match["cur"]),
+                             bool(match["pct"])))
+    for match in _WORD_FIGURE.finditer(text):
+        if match.start() and text[match.start() - 1] in "-" or _WORD_NUMBERS[match["word"].casefold()] < 2:
+            continue
+        figure = _figure(sentence, match.start(), match.end(), float(_WORD_NUMBERS[match["word"].casefold()]),
+                         None, False, False)
+        if figure.unit or figure.measure in ("killed", "injured"):
+            found.append(figure)
+    return [f for f in found if f is not None]
+
+
+def _is_year(match: re.Match[str]) -> bool:
+    """A bare four-digit number from 1800 to 2099 without currency or scale reads as a year."""
+    raw = match["num"]
+    following = re.match(r"\s+(\w+)", match.string[match.end():])
+    counted = bool(following and following.group(1).casefold() in COUNT_NOUNS)
+    return (raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2099 and not match["cur"]
+            and not match["scale"] and not match["pct"] and not counted)
+
+
+def _value(raw: str, scale: str | None) -> float:
+    value = float(raw.replace(",", ""))
+    return value * _SCALES[scale.strip().casefold()] if scale else value
+
+
+def _figure(sentence: Sentence, start: int, end: int, value: float, high: float | None, money: bool,
+            percent: bool) -> Figure:
+    text = sentence.text
+    qualifier_match = _QUALIFIER.search(text[max(0, start - 20):start])
+    qualifier = qualifier_match.group(1).casefold() if qualifier_match else None
+    if high is not None:
+        qualifier = f"{qualifier} (range)" if qualifier else "range"
+    noun_words = _noun_after(text[end:])
+    unit = "USD" if money and "$" in text[max(0, start - 4):end] else ("percent" if percent else "")
+    head = noun_words[-1].rstrip(".,") if noun_words else ""
+    if head.casefold() == "members" and len(noun_words) > 1 and noun_words[-2].casefold() == "service":
+        head = "service members"
+    if not unit:
+        unit = head
+    if unit.casefold() in _CURRENCY_WORDS:
+        money = True
+    phrase_end = end
+    for word in noun_words:
+        phrase_end = text.find(word, phrase_end) + len(word)
+    measure = _measure(text, start, phrase_end, unit, money, percent)
+    phrase_start = start - len(qualifier_match.group(0).lstrip()) if qualifier_match else start
+    phrase = text[phrase_start:phrase_end].strip(" ,;-–")
+    return Figure(value, high, phrase, qualifier, unit, measure, shorten(text, 400), sentence.doc_id,
+                  sentence.paragraph, "")
+
+
+def _noun_after(after: str) -> list[str]:
+    """The noun phrase a number counts: "U.S. service members", "of fighters", "-year-long war"."""
+    words = []
+    rest = after.lstrip()
+    if rest.startswith("-"):
+        rest = rest[1:].replace("-", " ")
+    tokens = re.findall(r"[A-Za-z][\w.'’]*|[,;:()\"“”–—]|\S", rest)
+    if tokens and tokens[0].casefold() == "of":
+        tokens = tokens[1:]
+    for token in tokens[:6]:
+        low = token.casefold().rstrip(".")
+        function_word = token.islower() and (low in STOPWORDS or low in _NOT_NOUNS)  # "US" is no "us"
+        if not token[0].isalpha() or function_word or low.endswith("ly") and words:
+            if low.endswith("ly") and not words:
+                continue
+            break
+        words.append(token.rstrip("."))
+        if (_CLASS_OF.get(low) and low != "service") or low.endswith("s") and len(words) > 1 and low != "u.s":
+            break
+    return words
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a figure: the sentence cut at semicolons and dashes."""
+    left = max(text.rfind(";", 0, start), text.rfind(" – ", 0, start), text.rfind(" -- ", 0, start))
+    right_options = [i for i in (text.find(";", end), text.find(" -- ", end)) if i >= 0]
+    return text[left + 1: min(right_options) if right_options else len(text)]
+
+
+def _measure(text: str, start: int, end: int, unit: str, money: bool, percent: bool) -> str:
+    """What kind of count a figure is: killed, injured, money, percent, years or count.
+
+    The verb right after the figure decides ("42 people have died", "12,000 have been forced"); with
+    none, the figure's own words and then its clause up to it ("killed 13 … and at least 60 Afghans").
+    """
+    if money:
+        return "money"
+    if percent:
+        return "percent"
+    if _CLASS_OF.get(unit.casefold()) == "years":
+        return "years"
+    verb = _VERB_AFTER.match(text[end:])
+    if verb:
+        word = verb.group(1)
+        return "killed" if _DEATH.search(word) else "injured" if _INJURY.search(word) else "count"
+    context = _clause(text, start, end)
+    if text[start:end] in context:
+        context = context[: context.find(text[start:end]) + end - start]
+    if _DEATH.search(context):
+        return "killed"
+    if _INJURY.search(context):
+        return "injured"
+    return "count"
+
+
+def unit_class(figure: Figure) -> str:
+    """The class of what a figure counts: troops, fighters, people, years, or its own unit word."""
+    cls = _CLASS_OF.get(figure.unit.casefold())
+    if cls:
+        return cls
+    if figure.measure in ("killed", "injured") and (not figure.unit or figure.unit[0].isupper()
+                                                    or figure.unit.endswith("s")):
+        return "people"
+    return figure.unit or "things"
+
+
+def all_figures(sentences: Sequence[Sentence]) -> list[Figure]:
+    """The figures of every sentence, in reading order."""
+    return [f for s in sentences for f in figures_of(s)]

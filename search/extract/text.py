@@ -1,0 +1,58 @@
+"""Shared helpers of extraction: readable text of a paragraph, sentences, tokens with offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from search.text import normalize, split_sentences
+
+# Photo credits name photographers and agencies, never the story's actors: "Photo: AFP / Aamir Qureshi",
+# "(Photo by Aamir QURESHI / AFP)", "Image: Facebook", "WAKIL KOHSAR/AFP via Getty Images".
+_CREDIT_TAIL = re.compile(
+    r"\(?\b(?:photo|photograph|image|picture|credit|file photo|photos)s?\s*(?::|by\b|credit\b).*$"
+    r"|\b[A-Z][A-Z.'’\- ]{2,}(?:\s*/\s*[A-Za-z][\w.\- ]*)+\s*$"
+    r"|\bvia getty images\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# Editorial brackets ("[Al-Qaeda leader Ayman al-]Zawahiri") are dropped so the name reads whole.
+# Raw tokens for names: dotted acronyms (U.S.), initials (C.), words with hyphens/apostrophes, numbers.
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\d[\d,.]*\d|\d|\w+(?:[-'’]\w+)*|&")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a paragraph with its offset in the readable paragraph text."""
+
+    doc_id: str
+    paragraph: int
+    start: int
+    text: str
+    first_in_paragraph: bool
+
+    @property
+    def passage_id(self) -> str:
+        """The passage id of the paragraph the sentence stands in."""
+        return f"{self.doc_id}#p{self.paragraph}"
+
+
+def readable(text: str, caption: bool) -> str:
+    """A paragraph normalised, with a caption's photo credit cut off."""
+    text = normalize(text).replace("[", "").replace("]", "")
+    if caption:
+        text = _CREDIT_TAIL.sub("", text).rstrip(" ,.(")
+    return text
+
+
+def sentences(doc_id: str, paragraph: int, text: str) -> list[Sentence]:
+    """The sentences of a readable paragraph."""
+    return [Sentence(doc_id, paragraph, s, text[s:e], i == 0)
+            for i, (s, e) in enumerate(split_sentences(text))]
+
+
+def shorten(text: str, limit: int = 220) -> str:
+    """Text cut at a word boundary to at most `limit` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
