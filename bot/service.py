@@ -87,12 +87,12 @@ def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Pat
     started = time.perf_counter() if started is None else started
     aliases = AliasTable.from_toml(aliases_path) if aliases_path and aliases_path.is_file() \
         else AliasTable.empty()
-    analyzer = Analyzer(aliases)
+    states = states_path or DEFAULT_STATES
+    gazetteer = Gazetteer.from_toml(states) if states.is_file() else Gazetteer()
+    analyzer = Analyzer(aliases.with_states(gazetteer.states))
     synonyms = Synonyms.from_toml(synonyms_path, analyzer.terms) \
         if synonyms_path and synonyms_path.is_file() else Synonyms.empty()
     index = Index.build(data.passages, analyzer, synonyms)
-    states = states_path or DEFAULT_STATES
-    gazetteer = Gazetteer.from_toml(states) if states.is_file() else Gazetteer()
     extraction = extract(data.documents, aliases, gazetteer)
     return LiveCorpus(data.content_hash[:12], data, index, datetime.now(UTC), time.perf_counter() - started,
                       extraction)

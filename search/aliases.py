@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d[\d,.]*\d|\d|\w+(?:[-'’]\w+)*")
@@ -94,6 +94,18 @@ class AliasTable:
                 parent=item.get("parent"),
             ))
         return cls(entries)
+
+    def with_states(self, forms: dict[tuple[str, ...], str]) -> AliasTable:
+        """This table plus the world's states: each state's name, demonyms and capital (as written,
+        word tuples mapped to the state's name) become one term, so "Beijing" and "Chinese" find China."""
+        by_state: dict[str, list[str]] = {}
+        for words, name in forms.items():
+            by_state.setdefault(name, []).append(" ".join(words))
+        known = {e.name for e in self.entries}
+        extra = [AliasEntry(name, "state", (), tuple(f for f in names if f != name) + (name,), None)
+                 for name, names in by_state.items() if name not in known]
+        merged = [replace(e, exact=e.exact + tuple(by_state.get(e.name, ()))) for e in self.entries]
+        return AliasTable([*merged, *extra])
 
     def match(self, raws: Sequence[str], i: int) -> tuple[int, tuple[str, ...]] | None:
         """The longest alias starting at raw token i: (tokens spanned, index terms), or None."""
