@@ -97,7 +97,8 @@ class AliasTable:
 
     def with_states(self, forms: dict[tuple[str, ...], str]) -> AliasTable:
         """This table plus the world's states: each state's name, demonyms and capital (as written,
-        word tuples mapped to the state's name) become one term, so "Beijing" and "Chinese" find China."""
+        word tuples mapped to the state's name) become one term, so "Beijing" and "Chinese" find China.
+        """
         by_state: dict[str, list[str]] = {}
         for words, name in forms.items():
             by_state.setdefault(name, []).append(" ".join(words))
