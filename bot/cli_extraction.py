@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from bot import extraction_text
 from bot.errors import DossierError
-from bot.records import actor_json, event_json, figures_json
+from bot.records import actors_json, figures_json, timeline_json
 from bot.service import Service
 from search.extract.query import KINDS
 
@@ -37,7 +37,7 @@ def run(service: Service, args: argparse.Namespace, out: TextIO) -> int:
         if args.command == "actors":
             found = service.actors(kind=args.kind, name=args.name)
             if args.json:
-                _json({"actors": [actor_json(a, profile=args.name is not None) for a in found]}, out)
+                _json(actors_json(found, profile=args.name is not None), out)
             elif args.name is not None:
                 print("\n\n".join(extraction_text.render_profile(a, documents) for a in found), file=out)
             else:
@@ -51,7 +51,7 @@ def run(service: Service, args: argparse.Namespace, out: TextIO) -> int:
         else:
             events = service.timeline(args.actor, args.date_from, args.date_to)
             if args.json:
-                _json({"events": [event_json(e, documents) for e in events]}, out)
+                _json(timeline_json(events, documents), out)
             else:
                 print(extraction_text.render_timeline(events, documents), file=out)
     except DossierError as exc:

@@ -50,8 +50,13 @@ def render_profile(actor: Actor, documents: dict[str, Document]) -> str:
     return "\n".join(lines)
 
 
+def figure_value(f: Figure) -> str:
+    """A figure's value as people write it: 1,200, 2.50 or a range 30–40."""
+    return _number(f.value) + (f"–{_number(f.high)}" if f.high is not None else "")
+
+
 def _figure_line(f: Figure, documents: dict[str, Document]) -> str:
-    value = _number(f.value) + (f"–{_number(f.high)}" if f.high is not None else "")
+    value = figure_value(f)
     return f"{value}: {f.phrase} — {_outlet(documents, f.doc_id)} [{f.passage_id}]"
 
 

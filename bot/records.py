@@ -138,3 +138,13 @@ def event_json(event: Event, documents: dict[str, Document]) -> dict[str, Any]:
         "sources": [{"doc_id": s.doc_id, "paragraph": s.paragraph, "passage_id": s.passage_id,
                      "outlet": _outlet(documents, s.doc_id)} for s in event.sources],
     }
+
+
+def actors_json(actors: tuple[Actor, ...], profile: bool = False) -> dict[str, Any]:
+    """The object of `dossier actors --json` (profiles when one actor was asked for by name)."""
+    return {"actors": [actor_json(a, profile=profile) for a in actors]}
+
+
+def timeline_json(events: tuple[Event, ...], documents: dict[str, Document]) -> dict[str, Any]:
+    """The object of `dossier timeline --json`."""
+    return {"events": [event_json(e, documents) for e in events]}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from bot.extraction_text import figure_value
 from search.corpus import CorpusData, passages_of
+from search.extract.models import Event, Extraction, Figure
 from search.models import Document, SkippedFile
 
 
@@ -19,13 +21,23 @@ class DocumentChange:
     previous_passages: int
 
 
+# How many new actors, figures and events the report names; the counts cover all of them.
+NAMES_SHOWN = 5
+# An event's sentence is cut to this many characters in the report.
+EVENT_CHARS = 80
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractionKeys:
-    """The actors, figures and events a corpus version names, each as a comparable key."""
+    """The actors, figures and events a corpus version names: comparable key → how the report names it.
 
-    actors: tuple[str, ...] = ()
-    figures: tuple[str, ...] = ()
-    events: tuple[str, ...] = ()
+    An actor is its name; a figure is its value and phrase in one document (a paragraph moving is no new
+    figure, the same number reported by another article is); an event is its date and sentence.
+    """
+
+    actors: dict[str, str] = field(default_factory=dict)
+    figures: dict[tuple[object, ...], str] = field(default_factory=dict)
+    events: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -35,30 +47,45 @@ class ExtractionKeys:
 
 @dataclass(frozen=True, slots=True)
 class ExtractionDelta:
-    """How many actors, figures and events the new version names that the old one did not."""
+    """The actors, figures and events the new version names that the old one did not, as report text."""
 
-    actors: int
-    figures: int
-    events: int
+    actors: tuple[str, ...]
+    figures: tuple[str, ...]
+    events: tuple[str, ...]
 
 
-def extraction_keys(data: CorpusData) -> ExtractionKeys:
-    """The extraction results of a version, as keys to compare across a reload.
+def _event_label(event: Event) -> str:
+    text = event.text if len(event.text) <= EVENT_CHARS else event.text[:EVENT_CHARS - 1].rstrip() + "…"
+    return f"{event.date}: {text}"
 
-    The one place that reads extraction results for the report. Corpus versions carry no extraction
-    results yet, so every version names no actors, figures or events; when extraction lands on the
-    corpus, this function returns its keys and the report's counts follow with no other change.
+
+def _figure_label(figure: Figure) -> str:
+    value = figure_value(figure)
+    said = value.replace(",", "") in figure.phrase.replace(",", "")
+    return figure.phrase if said else f"{value}: {figure.phrase}"
+
+
+def extraction_keys(extraction: Extraction) -> ExtractionKeys:
+    """The extraction results of a version, as keys to compare across a reload (the one place that reads
+    them for the report).
     """
-    del data
-    return ExtractionKeys()
+    return ExtractionKeys(
+        {a.name.casefold(): a.name for a in extraction.actors},
+        {(f.doc_id, f.value, f.high, f.phrase.casefold()): f"{_figure_label(f)} ({f.doc_id})"
+         for f in extraction.figures},
+        {(e.date, e.text.casefold()): _event_label(e) for e in extraction.events})
 
 
 def extraction_delta(old: ExtractionKeys, new: ExtractionKeys) -> ExtractionDelta | None:
     """New actors, figures and events; None when the new version has no extraction results to count."""
     if new.empty:
         return None
-    return ExtractionDelta(len(set(new.actors) - set(old.actors)), len(set(new.figures) - set(old.figures)),
-                           len(set(new.events) - set(old.events)))
+
+    def fresh(before: dict, after: dict) -> tuple[str, ...]:
+        return tuple(label for key, label in after.items() if key not in before)
+
+    return ExtractionDelta(fresh(old.actors, new.actors), fresh(old.figures, new.figures),
+                           fresh(old.events, new.events))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +119,12 @@ def _passage_count(doc: Document) -> int:
 
 
 def compare(old: CorpusData, new: CorpusData, old_version: str, new_version: str, requested_by: str,
-            forced: bool = False) -> ReloadReport:
-    """The report of replacing `old` by `new` (not yet applied: the caller marks it so)."""
+            forced: bool = False, extractions: tuple[Extraction, Extraction] | None = None) -> ReloadReport:
+    """The report of replacing `old` by `new` (not yet applied: the caller marks it so).
+
+    `extractions` is the old and the new version's extraction results, for the new actors, figures
+    and events; without them the report counts none.
+    """
     before = {d.doc_id: d for d in old.documents}
     after = {d.doc_id: d for d in new.documents}
 
@@ -108,7 +139,13 @@ def compare(old: CorpusData, new: CorpusData, old_version: str, new_version: str
     unchanged = len(after) - len(added) - len(changed)
     return ReloadReport(requested_by, False, old_version, new_version, len(new.documents), len(new.passages),
                         added, removed, changed, unchanged, new.report.skipped, new.report.warnings, forced,
-                        new_extraction=extraction_delta(extraction_keys(old), extraction_keys(new)))
+                        new_extraction=_new_extraction(extractions))
+
+
+def _new_extraction(extractions: tuple[Extraction, Extraction] | None) -> ExtractionDelta | None:
+    if extractions is None:
+        return None
+    return extraction_delta(extraction_keys(extractions[0]), extraction_keys(extractions[1]))
 
 
 def _doc_line(sign: str, c: DocumentChange, passages: str) -> str:
@@ -136,7 +173,25 @@ def render_report(report: ReloadReport) -> str:
                      f"{len(report.changed)} changed, {report.unchanged} unchanged.")
     if report.new_extraction is not None:
         x = report.new_extraction
-        lines.append(f"New: {x.actors} actors, {x.figures} figures, {x.events} events.")
+        lines.append(f"New: {_count(x.actors, 'actor')}, {_count(x.figures, 'figure')}, "
+                     f"{_count(x.events, 'event')}.")
+        lines += _named("actors", x.actors, "; ")
+        lines += _named("figures", x.figures, "; ")
+        lines += [f"    {e}" for e in x.events[:NAMES_SHOWN]]
+        if len(x.events) > NAMES_SHOWN:
+            lines.append(f"    and {len(x.events) - NAMES_SHOWN} more events")
     lines += [f"  ! {f.path}: {f.reason}" for f in report.failed]
     lines += [f"  warning: {w}" for w in report.warnings]
     return "\n".join(lines)
+
+
+def _count(items: tuple[str, ...], word: str) -> str:
+    return f"{len(items)} {word}" + ("" if len(items) == 1 else "s")
+
+
+def _named(what: str, items: tuple[str, ...], sep: str) -> list[str]:
+    """One line naming the first few new items of a list, and how many more there are."""
+    if not items:
+        return []
+    more = f" and {len(items) - NAMES_SHOWN} more" if len(items) > NAMES_SHOWN else ""
+    return [f"  new {what}: {sep.join(items[:NAMES_SHOWN])}{more}"]

@@ -43,7 +43,8 @@ async def prepare_reload(old: LiveCorpus, store: Store | None, requested_by: str
     except OSError as exc:
         empty = ReloadReport(requested_by, False, old.version, "", 0, 0, forced=force)
         raise _refuse(empty, f"the corpus folder cannot be read ({exc}).") from exc
-    report = compare(old.data, new.data, old.version, new.version, requested_by, force)
+    report = compare(old.data, new.data, old.version, new.version, requested_by, force,
+                     (old.extraction, new.extraction))
     if not new.documents:
         raise _refuse(report, "the corpus folder would leave zero documents.")
     if report.failed and not force:

@@ -10,6 +10,7 @@ from aiohttp import web
 from bot.errors import error_id
 from bot.service import Service
 from bot.settings import Settings
+from bot.web.extraction_routes import ExtractionRoutes
 from bot.web.html import STYLESHEET, esc, page
 from bot.web.routes import Routes
 
@@ -76,6 +77,13 @@ def build_app(settings: Settings, service: Service) -> web.Application:
     app.router.add_get("/docs/{doc_id}", routes.document_page)
     app.router.add_get("/api/ask", routes.api_ask)
     app.router.add_get("/api/sources", routes.api_sources)
+    extraction = ExtractionRoutes(service)
+    app.router.add_get("/actors", extraction.actors_page)
+    app.router.add_get("/figures", extraction.figures_page)
+    app.router.add_get("/timeline", extraction.timeline_page)
+    app.router.add_get("/api/actors", extraction.api_actors)
+    app.router.add_get("/api/figures", extraction.api_figures)
+    app.router.add_get("/api/timeline", extraction.api_timeline)
     app.router.add_get("/healthz", routes.healthz)
     app.router.add_get(STYLESHEET, routes.stylesheet)
     app.on_response_prepare.append(_security_headers)

@@ -12,9 +12,10 @@ from html import escape
 from bot.links import is_web_url
 from search.models import Span
 
-# The navigation bar, in order. Each page of the site adds its entry here (actors, figures and the
-# timeline slot in after "Ask"), so every page shows the same tabs.
-NAV: tuple[tuple[str, str], ...] = (("/", "Ask"), ("/sources", "Sources"))
+# The navigation bar, in order. Each page of the site adds its entry here, so every page shows the
+# same tabs.
+NAV: tuple[tuple[str, str], ...] = (("/", "Ask"), ("/actors", "Actors"), ("/figures", "Figures"),
+                                    ("/timeline", "Timeline"), ("/sources", "Sources"))
 
 STYLESHEET = "/static/dossier.css"
 

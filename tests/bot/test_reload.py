@@ -30,7 +30,7 @@ async def test_report_names_added_removed_and_changed_documents_with_passages(ru
     assert [(c.doc_id, c.previous_passages) for c in report.removed] == [("doc2", 3)]
     assert [(c.doc_id, c.previous_passages, c.passages) for c in report.changed] == [("doc1", 3, 5)]
     assert report.unchanged == 1 and report.documents == 3 and report.passages == 11
-    assert report.new_extraction is None  # versions carry no extraction results yet
+    assert report.new_extraction is not None and report.new_extraction.actors == ()
     text = render_report(report)
     assert "+ doc3.txt" in text and "- doc2.txt" in text and "~ doc1.txt" in text and "3 → 5 passages" in text
     entries = await store.audit_entries("reload")

@@ -14,11 +14,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from web_corpus import ANSWER_PARAGRAPH, QUESTION
+from web_news_corpus import HOSTILE_EVENT, write_news
 
 PROJECT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -32,6 +34,19 @@ START_SECONDS = 60
 @pytest.fixture
 def served(corpus_dir: Path, tmp_path: Path) -> Iterator[str]:
     """`dossier run` on a free loopback port; yields the address it prints, then stops it with Ctrl-C."""
+    with _dossier_run(corpus_dir, tmp_path) as address:
+        yield address
+
+
+@pytest.fixture
+def served_news(tmp_path: Path) -> Iterator[str]:
+    """`dossier run` over the two outlets' flood reports, which have actors, figures and dated events."""
+    with _dossier_run(write_news(tmp_path / "news"), tmp_path) as address:
+        yield address
+
+
+@contextmanager
+def _dossier_run(corpus_dir: Path, tmp_path: Path) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DOSSIER_")}
     env.update(DOSSIER_CORPUS_DIR=str(corpus_dir), DOSSIER_WEB_HOST="127.0.0.1", DOSSIER_WEB_PORT="0",
                DOSSIER_DATABASE_PATH=str(tmp_path / "dossier.sqlite3"))
@@ -121,6 +136,45 @@ def test_hostile_article_and_question_stay_text_in_the_browser(served: str, page
     assert page.input_value("#q") == question
     assert page.locator("main img, main script").count() == 0
     page.screenshot(path=str(ARTIFACTS / "web-hostile.png"), full_page=True)
+
+
+def test_timeline_event_source_opens_the_highlighted_paragraph(served_news: str, page: Page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(served_news)
+    page.click("nav >> text=Timeline")
+    page.wait_for_url(re.compile(r"/timeline$"))
+    events = page.locator("li.event")
+    assert events.count() == 4
+    assert events.nth(3).locator(".precision").inner_text() == "year unknown"
+    assert HOSTILE_EVENT in events.nth(1).locator(".what").inner_text()
+    assert page.locator("main img, main script").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "web-timeline.png"), full_page=True)
+
+    dam = events.filter(has_text="the dam above Riverton overflowed")
+    dam.locator("a.passage-link").click()
+    page.wait_for_url(re.compile(r"/docs/valley#p4$"))
+    assert page.evaluate("document.querySelector(':target').id") == "p4"
+    target = page.locator("#p4")
+    assert "the dam above Riverton overflowed" in target.inner_text()
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"]
+    colour = "el => getComputedStyle(el).backgroundColor"
+    assert target.evaluate(colour) != page.locator("#p1").evaluate(colour)
+    page.screenshot(path=str(ARTIFACTS / "web-timeline-source.png"))
+
+
+def test_figures_and_actor_profile_read_in_the_browser(served_news: str, page: Page):
+    page.goto(served_news + "figures")
+    group = page.locator("section.group.differ")
+    assert "Sources differ" in group.inner_text()
+    assert group.locator("a.passage-link").count() == 2
+    page.screenshot(path=str(ARTIFACTS / "web-figures.png"), full_page=True)
+    page.goto(served_news + "actors")
+    page.click("text=Anna Kowalski")
+    page.locator("section.profile h1").wait_for()
+    assert page.locator("section.profile h1").inner_text() == "Anna Kowalski"
+    assert page.locator("main img, main script").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "web-actor.png"), full_page=True)
 
 
 @pytest.mark.parametrize("path", ["docs/..%2f..%2fetc%2fpasswd", "docs/../../etc/passwd", "docs/reservoir%00",
