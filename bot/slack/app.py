@@ -16,6 +16,7 @@ from bot.slack.actions import register_actions
 from bot.slack.commands import register_commands
 from bot.slack.deps import SlackDeps
 from bot.slack.events import register_events
+from bot.slack.lists import register_lists
 
 log = logging.getLogger("dossier.slack")
 
@@ -33,6 +34,7 @@ def build_app(settings: Settings, service: Service, deps: SlackDeps | None = Non
     deps = deps or SlackDeps(settings, service)
     app.middleware(_once_only(deps))
     register_commands(app, deps)
+    register_lists(app, deps)
     register_events(app, deps)
     register_actions(app, deps)
     return app

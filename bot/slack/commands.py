@@ -1,4 +1,4 @@
-"""Slash commands /ask, /sources, /actors, /figures, /timeline, /reload, /stats, behind a prefix."""
+"""Slash commands /ask, /sources, /reload, /stats, behind a prefix (the list commands are in lists.py)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,8 @@ from bot.errors import DossierError, ReloadRefused
 from bot.reload import render_report
 from bot.slack.deps import SlackDeps, reporting_errors
 from bot.slack.options import parse_options
-from bot.slack.render import render_answer, render_lines, render_reload, render_sources, render_stats
+from bot.slack.render import render_answer, render_reload, render_sources, render_stats
 from bot.slack.send import ephemeral_text, post_or_respond, respond_message
-
-# Extraction lists answered by the service once it has them; until then, a clear "not available yet".
-EXTRACTION_COMMANDS = ("actors", "figures", "timeline")
 
 
 def register_commands(app: AsyncApp, deps: SlackDeps) -> None:
@@ -36,9 +33,6 @@ def register_commands(app: AsyncApp, deps: SlackDeps) -> None:
         await ack()
         message = render_sources(deps.service.sources(), deps.service.corpus.version)
         await reporting_errors(_tell(respond), respond_message(respond, message))
-
-    for name in EXTRACTION_COMMANDS:
-        app.command(prefix + name)(_extraction_handler(deps, name))
 
     @app.command(prefix + "reload")
     async def reload(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
@@ -79,28 +73,6 @@ def _source_filter(deps: SlackDeps, wanted: str | None) -> list[str] | None:
     if not found:
         raise DossierError("No document matches that source:. /sources lists them.")
     return found
-
-
-def _extraction_handler(deps: SlackDeps, name: str) -> Any:
-    async def handler(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await ack()
-        await reporting_errors(_tell(respond), _extraction(deps, name, command, respond))
-
-    handler.__name__ = f"{name}_command"
-    return handler
-
-
-async def _extraction(deps: SlackDeps, name: str, command: dict[str, Any], respond: AsyncRespond) -> None:
-    parsed = parse_options(name, command.get("text", ""))
-    # Transition: the extraction lists are being added to the service; until they exist the command
-    # says so plainly instead of guessing.
-    method = getattr(deps.service, name, None)
-    if method is None:
-        await ephemeral_text(respond, f"/{name} is not available yet: this Dossier cannot list {name} yet. "
-                                      "/ask answers questions about them meanwhile.")
-        return
-    records = await method(**parsed.options)
-    await respond_message(respond, render_lines(name.capitalize(), [str(r) for r in records]))
 
 
 async def _reload(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespond) -> None:

@@ -295,6 +295,42 @@ class FakeSlack:
             ],
         }
 
+    def click_response(self, response: dict[str, Any], action_id: str, user: str = "U1") -> dict[str, Any]:
+        """A block_actions payload for a button of an ephemeral message the bot sent to a response_url.
+
+        Slack sends no copy of an ephemeral message with the click, only its container and a new
+        response_url.
+        """
+        button = next(
+            e
+            for b in response["blocks"]
+            if b["type"] == "actions"
+            for e in b["elements"]
+            if e["action_id"] == action_id
+        )
+        n = self.next_id()
+        return {
+            "type": "block_actions",
+            "user": {"id": user, "team_id": TEAM},
+            "api_app_id": "A1",
+            "team": {"id": TEAM},
+            "token": "verification",
+            "trigger_id": f"trigger-{n}",
+            "container": {"type": "message", "message_ts": f"1700000300.{n:06d}", "channel_id": "C1",
+                          "is_ephemeral": True},
+            "channel": {"id": "C1"},
+            "response_url": f"http://127.0.0.1:{self.port}/respond/{n}",
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": action_id,
+                    "block_id": "b",
+                    "value": button["value"],
+                    "action_ts": f"1700000200.{n:06d}",
+                }
+            ],
+        }
+
     # ---- waiting and reading
 
     def posts(self, method: str = "chat.postMessage") -> list[Call]:

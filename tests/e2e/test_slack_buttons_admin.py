@@ -1,4 +1,4 @@
-"""Paging, feedback, admin commands and the extraction commands' transition message."""
+"""Paging, feedback, admin commands and /sources."""
 
 from __future__ import annotations
 
@@ -108,15 +108,6 @@ async def test_stats_for_an_admin_counts_questions_and_unanswered(fake: FakeSlac
     [reply] = await fake.wait_responses(1)
     text = reply["blocks"][0]["text"]["text"]
     assert "*Questions:* 2" in text and "*unanswered:* 1" in text and "saffron" in text
-
-
-async def test_timeline_options_are_read_and_the_list_is_not_available_yet(fake: FakeSlack, bot) -> None:
-    await fake.send("slash_commands", fake.command("/timeline", "actor:ISIS-K from:2021-08"))
-    await fake.send("slash_commands", fake.command("/timeline", "colour:red"))
-    replies = await fake.wait_responses(2)
-    texts = sorted(r["text"] for r in replies)
-    assert any("not available yet" in t for t in texts)
-    assert any("/timeline has no option colour:. Its options are: actor:, from:, to:" in t for t in texts)
 
 
 async def test_sources_lists_the_documents_with_links(fake: FakeSlack, bot) -> None:

@@ -1,10 +1,10 @@
 """The one Slack formatting layer: service records in, Block Kit and fallback text out."""
 
 from bot.slack.render.answer import HELPFUL_ACTION, MORE_ACTION, UNHELPFUL_ACTION, render_answer, state
-from bot.slack.render.lists import render_lines, render_reload, render_sources, render_stats
+from bot.slack.render.lists import render_reload, render_sources, render_stats
 from bot.slack.render.message import SlackMessage, notice
 from bot.slack.render.text import escape, escape_capped
 
 __all__ = ["HELPFUL_ACTION", "MORE_ACTION", "UNHELPFUL_ACTION", "SlackMessage", "escape", "escape_capped",
-           "notice", "render_answer", "render_lines", "render_reload", "render_sources", "render_stats",
+           "notice", "render_answer", "render_reload", "render_sources", "render_stats",
            "state"]

@@ -58,13 +58,6 @@ def render_stats(stats: UsageStats) -> SlackMessage:
     return SlackMessage(text[:MAX_SECTION_CHARS], (section(text),))
 
 
-def render_lines(title: str, lines: Iterable[str]) -> SlackMessage:
-    """A titled list of plain lines (escaped here), packed into as few sections as fit."""
-    escaped = [f"• {escape_capped(line, 500)}" for line in lines]
-    blocks = fit([section(f"*{escape(title)}*")] + [section(c) for c in _chunks(escaped)], [])
-    return SlackMessage(escape_capped(title, 300), tuple(blocks))
-
-
 def _chunks(lines: list[str]) -> list[str]:
     """Lines joined into texts of at most one section each."""
     chunks: list[str] = []
