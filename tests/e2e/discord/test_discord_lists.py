@@ -164,7 +164,7 @@ async def test_a_slow_list_is_acknowledged_in_time_and_its_error_stays_private(s
     async for bot in start_bot(settings, SlowService.load(settings)):
         slow = await bot.slash("figures", topic="airport")
         assert (await bot.callback(slow)).body["type"] == 5
-        assert "people killed" in (await bot.reply_to(slow)).message()["embeds"][0]["description"]
+        assert "troops killed" in (await bot.reply_to(slow)).message()["embeds"][0]["description"]
         bad = await bot.slash("timeline", actor="Nobody Atall")
         assert (await bot.callback(bad)).body["type"] == 5
         private = await bot.fake.wait_for(lambda s, bad=bad: bad in s.path and s.method == "POST" and
