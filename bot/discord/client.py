@@ -14,6 +14,7 @@ from discord.http import Route
 from bot.discord import chat, commands, commands_admin, commands_lists
 from bot.discord.failures import on_app_command_error
 from bot.discord.views import Feedback, MoreResults
+from bot.discord.views_lists import MoreList
 from bot.errors import DossierError
 from bot.ratelimit import RateLimited, RateLimiter
 from bot.service import Service
@@ -46,7 +47,7 @@ class DossierClient(discord.Client):
         """Register commands and persistent buttons, then sync commands to the configured servers."""
         for module in (commands, commands_lists, commands_admin):
             module.install(self.tree)
-        self.add_dynamic_items(MoreResults, Feedback)
+        self.add_dynamic_items(MoreResults, Feedback, MoreList)
         if self.settings.discord_guild_ids:
             for guild_id in self.settings.discord_guild_ids:
                 guild = discord.Object(id=guild_id)

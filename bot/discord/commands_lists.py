@@ -1,91 +1,90 @@
-"""/actors, /figures and /timeline: the core's lists, paginated, with names to pick from the live corpus.
-
-The lists come from the extraction part of the service; until a service offers them, each command says
-plainly that it is not available yet.
-"""
+"""/actors, /figures and /timeline: the service's lists, paged with "More", names offered from the live corpus."""
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-import inspect
-from collections.abc import Sequence
-from typing import Any
 
 import discord
 from discord import app_commands
 
-from bot.discord.commands import dossier, source_choices
-from bot.discord.render_admin import records_text
+from bot.discord.commands import dossier
+from bot.discord.render_lists import FILTER_CHARS, ListState
 from bot.discord.text import CHOICE_NAME, CHOICES, cut
+from bot.discord.views_lists import list_content, list_message
+from bot.errors import DossierError
+from search.extract.query import KINDS
 
-NOT_YET = "The {what} list is not available yet in this version of Dossier; /ask finds them in the articles."
+# Reading a list takes milliseconds, so it runs before the answer: a bad filter can then be answered
+# privately, which a public "thinking…" acknowledgement would no longer allow. Past this budget the
+# command is acknowledged anyway, well inside Discord's three seconds.
+ANSWER_BUDGET = 1.5
+
+Name = app_commands.Range[str, 1, CHOICE_NAME]
+Filter = app_commands.Range[str, 1, FILTER_CHARS]
+Date = app_commands.Range[str, 1, 10]
 
 
 async def actor_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    """Actor names of the live corpus (the extracted actors, else the alias table) that contain the text."""
-    service = dossier(interaction).service
-    if hasattr(service, "actors"):
-        names = [getattr(a, "name", str(a)) for a in await _call(service.actors)]
-    else:
-        names = [e.name for e in service.corpus.index.analyzer.aliases.entries]
-    typed = current.casefold()
-    picked = [n for n in dict.fromkeys(names) if typed in n.casefold()][:CHOICES]
-    return [app_commands.Choice(name=cut(n, CHOICE_NAME), value=cut(n, CHOICE_NAME)) for n in picked]
+    """Extracted actors whose name or an alias contains what the user typed; names starting with it first."""
+    typed = current.casefold().strip()
+    picked: list[tuple[bool, str, str]] = []
+    for actor in dossier(interaction).service.actors():
+        names = [n for n in (actor.name, *actor.aliases) if typed in n.casefold()]
+        if names:
+            shown = names[0] if names[0] == actor.name else f"{names[0]} ({actor.name})"
+            picked.append((not names[0].casefold().startswith(typed), shown, actor.name))
+    picked.sort(key=lambda p: p[0])  # stable: among equals, the most mentioned actor first
+    return [app_commands.Choice(name=cut(shown, CHOICE_NAME), value=value[:CHOICE_NAME])
+            for _, shown, value in picked[:CHOICES]]
 
 
-async def _call(method: Any, **options: Any) -> Sequence[Any]:
-    """A service list method, run off the event loop when it is synchronous."""
-    if inspect.iscoroutinefunction(method):
-        return await method(**options)
-    return await asyncio.to_thread(method, **options)
-
-
-def _line(record: Any) -> str:
-    """One record as a line: its filled-in fields joined."""
-    if dataclasses.is_dataclass(record):
-        values = (getattr(record, f.name) for f in dataclasses.fields(record))
-        return " · ".join(str(v) for v in values if v not in (None, "", (), []))
-    return str(record)
-
-
-async def _list(interaction: discord.Interaction, what: str, page: int, **options: Any) -> None:
-    await interaction.response.defer(thinking=True)
-    method = getattr(dossier(interaction).service, what, None)
-    if method is None:
-        await interaction.followup.send(NOT_YET.format(what=what.rstrip("s") if what != "timeline" else what))
+async def send_list(interaction: discord.Interaction, state: ListState) -> None:
+    """Read the list off the loop, then answer: the first page, or the service's message privately."""
+    work = asyncio.ensure_future(asyncio.to_thread(list_content, dossier(interaction).service, state))
+    done, _ = await asyncio.wait({work}, timeout=ANSWER_BUDGET)
+    if not done:
+        await interaction.response.defer(thinking=True)
+    try:
+        content, version = await work
+    except DossierError as exc:
+        if done:
+            await interaction.response.send_message(exc.user_message, ephemeral=True)
+            return
+        await interaction.delete_original_response()  # a public placeholder cannot turn private
+        await interaction.followup.send(exc.user_message, ephemeral=True)
         return
-    records = await _call(method, **{k: v for k, v in options.items() if v is not None})
-    await interaction.followup.send(records_text(what.capitalize(), [_line(r) for r in records], page))
+    embed, view = list_message(content, version, state, interaction.user.id)
+    if done:
+        await interaction.response.send_message(embed=embed, view=view)
+    else:
+        await interaction.followup.send(embed=embed, view=view)
 
 
 @app_commands.command(name="actors", description="People, groups and states the articles name")
-@app_commands.describe(kind="person, group, state or organisation", name="Only this actor", page="Page")
+@app_commands.describe(kind="Only actors of this kind", name="One actor's profile: roles, quotes, passages")
+@app_commands.choices(kind=[app_commands.Choice(name=k, value=k) for k in KINDS])
 @app_commands.autocomplete(name=actor_choices)
-async def actors(interaction: discord.Interaction, kind: str | None = None, name: str | None = None,
-                 page: app_commands.Range[int, 1, 1000] = 1) -> None:
-    """The actors list."""
-    await _list(interaction, "actors", page, kind=kind, name=name)
+async def actors(interaction: discord.Interaction, kind: str | None = None, name: Name | None = None) -> None:
+    """The actors, or one actor's profile."""
+    await send_list(interaction, ListState.of("actors", kind=kind, name=name))
 
 
 @app_commands.command(name="figures", description="Numbers the articles give: casualties, fighters, money")
-@app_commands.describe(topic="Only figures about this", source="Only this article", page="Page")
-@app_commands.autocomplete(source=source_choices)
-async def figures(interaction: discord.Interaction, topic: str | None = None, source: str | None = None,
-                  page: app_commands.Range[int, 1, 1000] = 1) -> None:
-    """The figures list."""
-    await _list(interaction, "figures", page, topic=topic, doc_id=source)
+@app_commands.describe(topic="Only figures about this, e.g. airport or fighters")
+async def figures(interaction: discord.Interaction, topic: Filter | None = None) -> None:
+    """The figures, grouped where articles measure the same thing."""
+    await send_list(interaction, ListState.of("figures", topic=topic))
 
 
 @app_commands.command(name="timeline", description="Dated events from the articles")
-@app_commands.describe(actor="Only events of this actor", start="From (YYYY-MM-DD)", end="To (YYYY-MM-DD)",
-                       page="Page")
+@app_commands.describe(actor="Only events of this actor", start="From (YYYY, YYYY-MM or YYYY-MM-DD)",
+                       end="To (YYYY, YYYY-MM or YYYY-MM-DD)")
 @app_commands.rename(start="from", end="to")
 @app_commands.autocomplete(actor=actor_choices)
-async def timeline(interaction: discord.Interaction, actor: str | None = None, start: str | None = None,
-                   end: str | None = None, page: app_commands.Range[int, 1, 1000] = 1) -> None:
-    """The timeline."""
-    await _list(interaction, "timeline", page, actor=actor, start=start, end=end)
+async def timeline(interaction: discord.Interaction, actor: Name | None = None, start: Date | None = None,
+                   end: Date | None = None) -> None:
+    """Dated events in date order."""
+    await send_list(interaction, ListState.of("timeline", actor=actor, date_from=start, date_to=end))
 
 
 def install(tree: app_commands.CommandTree) -> None:

@@ -1,4 +1,4 @@
-"""Rendering of lists and admin replies: sources, reload reports, usage stats, help, errors."""
+"""Rendering of /sources and admin replies: sources, reload reports, usage stats, help, errors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import discord
 
 from bot.discord.render import ANSWER_COLOUR, link
-from bot.discord.text import EMBED_DESCRIPTION, FIELD_VALUE, MESSAGE_CHARS, cut, cut_escaped, escape
+from bot.discord.text import EMBED_DESCRIPTION, FIELD_VALUE, cut, cut_escaped, escape
 from bot.reload import DocumentChange, ReloadReport
 from bot.store import UsageStats
 from search.models import Document
@@ -71,15 +71,6 @@ def stats_embed(stats: UsageStats) -> discord.Embed:
         recent = "\n".join(f"• {cut_escaped(q, 200)}" for q in stats.recent_unanswered)
         embed.add_field(name="Recent unanswered", value=cut(recent, FIELD_VALUE), inline=False)
     return embed
-
-
-def records_text(title: str, lines: Sequence[str], page: int, per_page: int = 15) -> str:
-    """A page of a list (actors, figures, events) as one message."""
-    pages = max(1, -(-len(lines) // per_page))
-    page = min(max(1, page), pages)
-    shown = lines[(page - 1) * per_page:page * per_page]
-    body = "\n".join(f"• {cut_escaped(x, 120)}" for x in shown) or "Nothing found."
-    return cut(f"**{title}** (page {page} of {pages})\n{body}", MESSAGE_CHARS)
 
 
 def error_text(error_id: str) -> str:

@@ -27,7 +27,7 @@ class Harness:
     def __init__(self, fake: FakeDiscord, client: DossierClient, service: Service) -> None:
         self.fake, self.client, self.service = fake, client, service
 
-    async def slash(self, name: str, user_id: int = p.MEMBER_ID, permissions: int = p.MEMBER_PERMISSIONS,
+    async def slash(self, name: str, /, user_id: int = p.MEMBER_ID, permissions: int = p.MEMBER_PERMISSIONS,
                     **options: Any) -> str:
         """Dispatch a slash command; returns its interaction token."""
         kinds = {str: 3, int: 4, bool: 5}

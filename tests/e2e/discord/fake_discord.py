@@ -199,6 +199,8 @@ class FakeDiscord:
                 return self._callback(token, sent.body)
             case ("PATCH" | "GET"), ["webhooks", _, token, "messages", "@original"]:
                 return self._original(token, sent.method, sent.body)
+            case "DELETE", ["webhooks", _, token, "messages", "@original"]:
+                return self._delete_original(token)
             case "POST", ["webhooks", _, token]:
                 return self._followup(token, sent.body)
             case "POST", ["channels", channel_id, "messages"]:
@@ -250,6 +252,13 @@ class FakeDiscord:
             edit = {k: v for k, v in (body or {}).items() if k != "allowed_mentions"}
             pending.messages["@original"] |= edit
         return 200, pending.messages["@original"]
+
+    def _delete_original(self, token: str) -> tuple[int, Any]:
+        pending = self.interactions[token]
+        if "@original" not in pending.messages:
+            return 404, {"code": 10008, "message": "Unknown Message"}
+        del pending.messages["@original"]
+        return 204, None
 
     def _followup(self, token: str, body: dict[str, Any]) -> tuple[int, Any]:
         pending = self.interactions[token]

@@ -56,15 +56,3 @@ async def test_stats_counts_questions_and_unanswered_ones(bot):
     fields = {f["name"]: f["value"] for f in (await bot.reply_to(token)).message()["embeds"][0]["fields"]}
     assert (fields["Questions"], fields["Unanswered"]) == ("2", "1")
     assert "zebra giraffe quantum" in fields["Recent unanswered"]
-
-
-async def test_lists_not_built_yet_say_so(bot):
-    token = await bot.slash("figures", topic="fighters")
-    reply = (await bot.reply_to(token)).message()
-    assert "not available yet" in reply["content"]
-
-
-async def test_actor_autocomplete_offers_names_from_the_corpus_configuration(bot):
-    token = await bot.autocomplete("timeline", "actor", "isis")
-    choices = (await bot.callback(token)).body["data"]["choices"]
-    assert "ISIS-K" in [c["name"] for c in choices]
