@@ -151,8 +151,10 @@ async def test_the_rate_limit_answers_politely(settings):
     async for bot in start_bot(settings, Service.load(settings)):
         tokens = [await bot.slash("ask", question=QUESTION) for _ in range(3)]
         replies = [(await bot.reply_to(t)).message() for t in tokens]
-        assert [bool(r.get("embeds")) for r in replies] == [True, True, False]
-        assert "try again in" in replies[2]["content"] and replies[2]["flags"] & 64
+        # The three arrive together and are handled concurrently: any one of them may be the third.
+        refused = [r for r in replies if not r.get("embeds")]
+        assert len(refused) == 1
+        assert "try again in" in refused[0]["content"] and refused[0]["flags"] & 64
 
 
 async def test_source_autocomplete_offers_document_titles(bot):
