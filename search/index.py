@@ -23,6 +23,10 @@ KIND_WEIGHT = {PassageKind.BODY: 1.0, PassageKind.CAPTION: 0.8, PassageKind.HEAD
 # the measurements behind the value: answerable questions sit well above it, off-corpus ones below.
 MIN_COVERAGE = 0.45
 
+# The rarest question terms' passages are gathered until they number this many times the passages
+# wanted: enough that their n-th best score is a tight floor for the top n.
+_SAMPLE_FACTOR = 4
+
 _PHRASE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 
 
@@ -58,6 +62,11 @@ class Index:
         self.matrix = matrix
         self.synonyms = synonyms or Synonyms.empty()
         self._prior = np.array([KIND_WEIGHT[p.kind] for p in self.passages], dtype=np.float64)
+        self._max_prior = float(self._prior.max()) if self.passages else 1.0
+        doc_numbers: dict[str, int] = {}
+        self._doc_numbers = doc_numbers
+        self._doc_of = np.fromiter((doc_numbers.setdefault(p.doc_id, len(doc_numbers)) for p in self.passages),
+                                   np.int32, len(self.passages))
         self._quantity = np.fromiter((has_quantity(p.text) for p in self.passages), bool, len(self.passages))
         self._date = np.fromiter((has_date(p.text) for p in self.passages), bool, len(self.passages))
         self._folded: list[str | None] = [None] * len(self.passages)
@@ -65,7 +74,7 @@ class Index:
     @classmethod
     def build(cls, passages: Sequence[Passage], analyzer: Analyzer, synonyms: Synonyms | None = None) -> Index:
         """Analyse every passage and precompute its BM25 weights."""
-        matrix = BM25Matrix.build(analyzer.terms_of(p.text for p in passages))
+        matrix = BM25Matrix.build(analyzer.terms(p.text) for p in passages)
         return cls(passages, analyzer, matrix, synonyms)
 
     def parse(self, question: str) -> Query:
@@ -87,9 +96,9 @@ class Index:
         for term in set(query.terms):
             weight = self.matrix.idf_of(term)
             total += weight
-            if self.matrix.contains(term)[i]:
+            if self.matrix.has(term, i):
                 found += weight
-            elif any(self.matrix.contains(s)[i] for s in self.synonyms.related(term)):
+            elif any(self.matrix.has(s, i) for s in self.synonyms.related(term)):
                 found += weight * EXPANSION_WEIGHT
         return found / total if total > 0 else 0.0
 
@@ -97,15 +106,9 @@ class Index:
                doc_ids: Sequence[str] | None = None) -> SearchResult:
         """The k best passages for a question, optionally only from some documents."""
         query = question if isinstance(question, Query) else self.parse(question)
-        scores = self.matrix.scores(query.terms, query.expansion) * self._prior
-        if query.intent is Intent.QUANTITY:
-            scores = scores * np.where(self._quantity, INTENT_BOOST, 1.0)
-        elif query.intent is Intent.DATE:
-            scores = scores * np.where(self._date, INTENT_BOOST, 1.0)
-        if doc_ids is not None:
-            wanted = set(doc_ids)
-            scores = scores * np.fromiter((p.doc_id in wanted for p in self.passages), bool, len(self.passages))
-        order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
+        weights = self.matrix.query_weights(query.terms, query.expansion)
+        order, scores = self._best(self.matrix.column_scores(weights), weights, query.intent, max(k * 4, 20),
+                                   doc_ids)
         phrase_ok = True
         if query.phrases:
             folded = [fold_for_phrase(p) for p in query.phrases]
@@ -114,10 +117,54 @@ class Index:
             order = matching + [i for i in order if i not in matching]
         coverage = self.coverage(query, order[0]) if order else 0.0
         answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE
-        chosen = [self._hit(i, float(scores[i]), query, snippet_chars) for i in order[:k]]
+        chosen = [self._hit(i, scores[i], query, snippet_chars) for i in order[:k]]
         if answered:
             return SearchResult(query, True, tuple(chosen), (), coverage)
         return SearchResult(query, False, (), tuple(chosen), coverage)
+
+    def _final(self, raw: np.ndarray, rows: np.ndarray, intent: Intent, wanted: np.ndarray | None) -> np.ndarray:
+        """Ranking scores of some passages: BM25 times the kind prior, the intent boost and the
+        document filter, multiplied in that order."""
+        scores = raw[rows] * self._prior[rows]
+        if intent is Intent.QUANTITY:
+            scores = scores * np.where(self._quantity[rows], INTENT_BOOST, 1.0)
+        elif intent is Intent.DATE:
+            scores = scores * np.where(self._date[rows], INTENT_BOOST, 1.0)
+        if wanted is not None:
+            scores = scores * np.isin(self._doc_of[rows], wanted)
+        return scores
+
+    def _best(self, raw: np.ndarray, weights: dict[int, float], intent: Intent, n: int,
+              doc_ids: Sequence[str] | None) -> tuple[list[int], dict[int, float]]:
+        """The n passages with the highest positive ranking score, best first, ties in passage order,
+        and their scores. Only passages that can reach the top are scored in full: the n-th best score
+        of the passages holding the question's rarest terms bounds what a top passage's BM25 can be."""
+        wanted = None
+        if doc_ids is not None:
+            wanted = np.array(sorted({self._doc_numbers[d] for d in doc_ids if d in self._doc_numbers}), np.int32)
+        columns = sorted(weights, key=lambda c: self.matrix.indptr[c + 1] - self.matrix.indptr[c])
+        sample: list[np.ndarray] = []
+        size = used = 0
+        for used, col in enumerate(columns, start=1):
+            rows = self.matrix.indices[self.matrix.indptr[col]:self.matrix.indptr[col + 1]]
+            sample.append(rows)
+            size += rows.size
+            if size >= _SAMPLE_FACTOR * n:
+                break
+        rows = np.unique(np.concatenate(sample)) if sample else np.zeros(0, np.int32)
+        scores = self._final(raw, rows, intent, wanted)
+        positive = scores[scores > 0]
+        if used < len(columns) and positive.size >= n:
+            # Every passage in the top n scores at least the sample's n-th best, so its BM25 is at
+            # least that over the largest multiplier (less a hair for rounding).
+            floor = np.partition(positive, positive.size - n)[positive.size - n]
+            boost = INTENT_BOOST if intent in (Intent.QUANTITY, Intent.DATE) else 1.0
+            rows = np.flatnonzero(raw >= floor / (self._max_prior * boost) * (1 - 1e-9))
+            scores = self._final(raw, rows, intent, wanted)
+        keep = scores > 0
+        rows, scores = rows[keep], scores[keep]
+        picked = top_k(scores, n)
+        return [int(r) for r in rows[picked]], {int(r): float(s) for r, s in zip(rows[picked], scores[picked])}
 
     def _hit(self, i: int, score: float, query: Query, snippet_chars: int) -> Hit:
         passage = self.passages[i]
