@@ -60,6 +60,11 @@ class Answer:
     confidence: float = 0.0
 
 
+# Above this many passages a build skips the actor/figure/timeline extraction: it reads every
+# sentence and would dominate the start-up and reload of a very large corpus (see `make bench`).
+EXTRACT_MAX_PASSAGES = 200_000
+
+
 def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
                  max_file_bytes: int) -> LiveCorpus:
     """Read, clean and index a corpus folder into a new immutable version (synchronous, CPU-bound)."""
@@ -114,6 +119,11 @@ class Service:
             message = _nothing_found(result.query.phrases, bool(result.closest))
         return Answer(cleaned.text, result.answered, result.hits, result.closest, corpus.version, documents,
                       cleaned.notices, message, time.perf_counter() - started, round(result.coverage, 4))
+
+    def swap(self, corpus: LiveCorpus) -> None:
+        """Make a corpus built beside the live one the live one, in one step; requests already
+        running finish on the version they started with."""
+        self._corpus = corpus
 
     async def ask(self, question: str, top: int | None = None, doc_ids: list[str] | None = None) -> Answer:
         """`ask_sync` off the event loop, so a long search never blocks a chat connection."""

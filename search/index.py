@@ -154,12 +154,15 @@ class Index:
         rows = np.unique(np.concatenate(sample)) if sample else np.zeros(0, np.int32)
         scores = self._final(raw, rows, intent, wanted)
         positive = scores[scores > 0]
-        if used < len(columns) and positive.size >= n:
-            # Every passage in the top n scores at least the sample's n-th best, so its BM25 is at
-            # least that over the largest multiplier (less a hair for rounding).
-            floor = np.partition(positive, positive.size - n)[positive.size - n]
-            boost = INTENT_BOOST if intent in (Intent.QUANTITY, Intent.DATE) else 1.0
-            rows = np.flatnonzero(raw >= floor / (self._max_prior * boost) * (1 - 1e-9))
+        if used < len(columns):
+            if positive.size >= n:
+                # Every passage in the top n scores at least the sample's n-th best, so its BM25 is at
+                # least that over the largest multiplier (less a hair for rounding).
+                floor = np.partition(positive, positive.size - n)[positive.size - n]
+                boost = INTENT_BOOST if intent in (Intent.QUANTITY, Intent.DATE) else 1.0
+                rows = np.flatnonzero(raw >= floor / (self._max_prior * boost) * (1 - 1e-9))
+            else:  # too few in the sample (a document filter): every passage with a term competes
+                rows = np.flatnonzero(raw)
             scores = self._final(raw, rows, intent, wanted)
         keep = scores > 0
         rows, scores = rows[keep], scores[keep]

@@ -47,11 +47,20 @@ _stemmer = Stemmer.Stemmer("english")
 _INVISIBLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _INVISIBLE) + "]")
 _FOLD_MAP = {chr(c): v for c, v in _FOLD.items()}
 _FOLD_RE = re.compile("[" + "".join(re.escape(c) for c in _FOLD_MAP) + "]")
+_ANY_RULE = re.compile(_INVISIBLE_RE.pattern[:-1] + _FOLD_RE.pattern[1:-1] + _CONTROL.pattern[1:])
+_ASCII_CONTROLS = bytes([0, *range(1, 9), 11, 12, *range(14, 32), 127])  # what _INVISIBLE and _CONTROL take
 
 
 def normalize(text: str) -> str:
     """Unicode NFKC, invisible and control characters removed, quotes and hyphens folded."""
-    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        raw = text.encode("ascii")
+        if len(raw.translate(None, _ASCII_CONTROLS)) == len(raw):
+            return text  # nothing below applies to plain printable ASCII
+    elif not _ANY_RULE.search(text):
+        return text
+    text = _INVISIBLE_RE.sub("", text)
     text = _CONTROL.sub(" ", text)
     return _FOLD_RE.sub(_fold_char, text) if not text.isascii() else text
 
