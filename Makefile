@@ -27,3 +27,6 @@ lint: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+bench: $(BIN)/.installed
+	$(BIN)/python tools/bench.py

@@ -120,7 +120,8 @@ class AliasTable:
 
     def longest_from(self, raw: str) -> int:
         """The most tokens an alias starting with this raw token spans (0: none starts with it), so
-        `match` at a token depends on that many tokens only."""
+        `match` at a token depends on that many tokens only.
+        """
         options = [*self._exact_starts.get(_exact_key(raw), ()), *self._starts.get(_key(raw), ())]
         return max((len(keys) for keys, _, _ in options), default=0)
 

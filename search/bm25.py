@@ -3,7 +3,8 @@
 BM25Okapi (Robertson et al., with the ATIRE idf floor as rank-bm25 implements it):
 
     idf(t)      = ln(N - n(t) + 0.5) - ln(n(t) + 0.5);  an idf below zero becomes epsilon * mean(idf)
-    score(d, q) = sum over query tokens t of idf(t) * (f(t, d) * (k1 + 1) / (f(t, d) + k1 * (1 - b + b * |d| / avgdl)))
+    score(d, q) = sum over query tokens t of
+                  idf(t) * (f(t, d) * (k1 + 1) / (f(t, d) + k1 * (1 - b + b * |d| / avgdl)))
 
 N is the number of passages, n(t) the passages containing t, f(t, d) the count of t in d, |d| the
 token count of d. Everything but the query is fixed once the corpus is read, so each (passage, term)
@@ -91,8 +92,8 @@ class BM25Matrix:
         data = tf * (k1 + 1)
         data /= tf + norm[indices]
         data *= idf[cols]
-        return cls(vocabulary, idf, indptr, indices.astype(_INDEX, copy=False), data.astype(_WEIGHT, copy=False),
-                   doc_len)
+        return cls(vocabulary, idf, indptr, indices.astype(_INDEX, copy=False),
+                   data.astype(_WEIGHT, copy=False), doc_len)
 
     @property
     def size(self) -> int:
@@ -102,7 +103,8 @@ class BM25Matrix:
     def query_weights(self, query: Sequence[str], extra: dict[str, float] | None = None) -> dict[int, float]:
         """Column → weight for a query: a repeated query token counts each time, as in rank-bm25;
         `extra` adds further terms with fractional weights (1.0 would be one more query token).
-        Tokens not in the vocabulary are dropped: no passage contains them."""
+        Tokens not in the vocabulary are dropped: no passage contains them.
+        """
         counts: dict[str, float] = dict(Counter(t for t in query if t in self.vocabulary))
         for term, weight in (extra or {}).items():
             if term in self.vocabulary:
@@ -152,7 +154,8 @@ class BM25Matrix:
     @property
     def nbytes(self) -> int:
         """Memory held by the arrays (the vocabulary dict not counted)."""
-        return self.idf.nbytes + self.indptr.nbytes + self.indices.nbytes + self.data.nbytes + self.doc_len.nbytes
+        arrays = (self.idf, self.indptr, self.indices, self.data, self.doc_len)
+        return sum(a.nbytes for a in arrays)
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:

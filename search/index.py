@@ -65,8 +65,8 @@ class Index:
         self._max_prior = float(self._prior.max()) if self.passages else 1.0
         doc_numbers: dict[str, int] = {}
         self._doc_numbers = doc_numbers
-        self._doc_of = np.fromiter((doc_numbers.setdefault(p.doc_id, len(doc_numbers)) for p in self.passages),
-                                   np.int32, len(self.passages))
+        numbers = (doc_numbers.setdefault(p.doc_id, len(doc_numbers)) for p in self.passages)
+        self._doc_of = np.fromiter(numbers, np.int32, len(self.passages))
         self._quantity = np.fromiter((has_quantity(p.text) for p in self.passages), bool, len(self.passages))
         self._date = np.fromiter((has_date(p.text) for p in self.passages), bool, len(self.passages))
         self._folded: list[str | None] = [None] * len(self.passages)
@@ -122,9 +122,11 @@ class Index:
             return SearchResult(query, True, tuple(chosen), (), coverage)
         return SearchResult(query, False, (), tuple(chosen), coverage)
 
-    def _final(self, raw: np.ndarray, rows: np.ndarray, intent: Intent, wanted: np.ndarray | None) -> np.ndarray:
+    def _final(self, raw: np.ndarray, rows: np.ndarray, intent: Intent,
+               wanted: np.ndarray | None) -> np.ndarray:
         """Ranking scores of some passages: BM25 times the kind prior, the intent boost and the
-        document filter, multiplied in that order."""
+        document filter, multiplied in that order.
+        """
         scores = raw[rows] * self._prior[rows]
         if intent is Intent.QUANTITY:
             scores = scores * np.where(self._quantity[rows], INTENT_BOOST, 1.0)
@@ -138,19 +140,22 @@ class Index:
               doc_ids: Sequence[str] | None) -> tuple[list[int], dict[int, float]]:
         """The n passages with the highest positive ranking score, best first, ties in passage order,
         and their scores. Only passages that can reach the top are scored in full: the n-th best score
-        of the passages holding the question's rarest terms bounds what a top passage's BM25 can be."""
+        of the passages holding the question's rarest terms bounds what a top passage's BM25 can be.
+        """
         wanted = None
         if doc_ids is not None:
-            wanted = np.array(sorted({self._doc_numbers[d] for d in doc_ids if d in self._doc_numbers}), np.int32)
+            numbers = {self._doc_numbers[d] for d in doc_ids if d in self._doc_numbers}
+            wanted = np.array(sorted(numbers), np.int32)
         columns = sorted(weights, key=lambda c: self.matrix.indptr[c + 1] - self.matrix.indptr[c])
         sample: list[np.ndarray] = []
-        size = used = 0
-        for used, col in enumerate(columns, start=1):
+        size = 0
+        for col in columns:
             rows = self.matrix.indices[self.matrix.indptr[col]:self.matrix.indptr[col + 1]]
             sample.append(rows)
             size += rows.size
             if size >= _SAMPLE_FACTOR * n:
                 break
+        used = len(sample)
         rows = np.unique(np.concatenate(sample)) if sample else np.zeros(0, np.int32)
         scores = self._final(raw, rows, intent, wanted)
         positive = scores[scores > 0]
@@ -167,7 +172,8 @@ class Index:
         keep = scores > 0
         rows, scores = rows[keep], scores[keep]
         picked = top_k(scores, n)
-        return [int(r) for r in rows[picked]], {int(r): float(s) for r, s in zip(rows[picked], scores[picked])}
+        best = [int(r) for r in rows[picked]]
+        return best, dict(zip(best, (float(s) for s in scores[picked]), strict=True))
 
     def _hit(self, i: int, score: float, query: Query, snippet_chars: int) -> Hit:
         passage = self.passages[i]

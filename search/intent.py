@@ -63,7 +63,8 @@ _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|s
 
 def _ends_with(pattern: re.Pattern[str], text: str, end: int, longest: int) -> bool:
     """True when text[:end] is whitespace after something `pattern` (anchored at its end) matches:
-    what `pattern` + `\\s+$` finds in text[:end], without scanning all of it."""
+    what `pattern` followed by trailing whitespace finds in text[:end], without scanning all of it.
+    """
     stripped = text[:end].rstrip()
     return len(stripped) < end and bool(pattern.search(stripped, max(0, len(stripped) - longest)))
 

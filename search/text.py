@@ -72,7 +72,8 @@ def _fold_char(match: re.Match[str]) -> str:
 def raw_tokens(text: str) -> list[str]:
     """The raw tokens of normalised text, as `_TOKEN.findall` finds them, faster: a token never
     spans whitespace, so each whitespace-separated piece is tokenised alone, and a piece of letters
-    only is one token as it stands."""
+    only is one token as it stands.
+    """
     out: list[str] = []
     findall = _TOKEN.findall
     for piece in text.split():
@@ -226,7 +227,8 @@ class Analyzer:
     def _piece(self, piece: str) -> _Piece:
         """A whitespace-separated piece of text: its raw tokens (as `_TOKEN.findall` finds them: a
         token never spans whitespace), their plans, and whether its terms stand on their own (no
-        alias of several tokens may start in it), with those terms."""
+        alias of several tokens may start in it), with those terms.
+        """
         entry = self._pieces.get(piece)
         if entry is None:
             raws = (piece,) if piece.isalpha() else tuple(_TOKEN.findall(piece))

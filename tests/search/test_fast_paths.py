@@ -1,4 +1,4 @@
-"""The fast paths give exactly what the plain definitions give: pruned ranking, tokens, date and count tests."""
+"""The fast paths give exactly what the plain definitions give: ranking, tokens, date and count tests."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from search.text import _TOKEN, Analyzer, normalize, raw_tokens
 REPO = Path(__file__).resolve().parents[2]
 ODD = ("May 5 may  5 May. 12 Sept\n3 in 1999 in\u00a02021 of 2020 since 1850 by 20x Monday MONDAY ſunday "
        "2,000 $5 US$5 BUS$5 uS$7 €3 £2 dozens ſcores hundreds THOUSANDS mıllions bİllions 12% 3 percent "
-       "1999 4.5 today ſept K İ ı \u2003 \u200b \u00ad \x00 ’s U.S. ISIS-K counter-terrorism the United States "
-       "Islamic State Khorasan x , . - 7 07 123 café ﬁ ① ² ٣").split(" ")
+       "1999 4.5 today ſept K İ ı \u2003 \u200b \u00ad \x00 ’s U.S. ISIS-K counter-terrorism "
+       "the United States Islamic State Khorasan x , . - 7 07 123 café ﬁ ① ² ٣").split(" ")
 
 
 def odd_texts(n: int, seed: int = 8) -> list[str]:
@@ -69,8 +69,9 @@ def big_index() -> Index:
     """2,000 passages in 40 documents: seed paragraphs repeated (many exact ties) and captions."""
     seeds = [p.text for p in load_folder(REPO / "seeds").passages]
     rng = random.Random(3)
-    passages = [Passage(f"doc{i // 50}", i % 50 + 1, rng.choice(seeds) + (" " + rng.choice(seeds) if i % 3 else ""),
-                        PassageKind.CAPTION if i % 7 == 0 else PassageKind.BODY) for i in range(2000)]
+    texts = [rng.choice(seeds) + (" " + rng.choice(seeds) if i % 3 else "") for i in range(2000)]
+    kinds = [PassageKind.CAPTION if i % 7 == 0 else PassageKind.BODY for i in range(2000)]
+    passages = [Passage(f"doc{i // 50}", i % 50 + 1, text, kinds[i]) for i, text in enumerate(texts)]
     return Index.build(passages, Analyzer(AliasTable.from_toml(REPO / "config" / "aliases.toml")))
 
 
@@ -87,8 +88,11 @@ def brute_force(index: Index, question: str, k: int, doc_ids: list[str] | None) 
     return [(i, round(float(scores[i]), 6)) for i in ranked[:k]]
 
 
-@pytest.mark.parametrize("question", ["How many fighters does ISIS-K have?", "When did the Taliban take Kabul?",
-                                      "Taliban", "Biden vowed to strike ISIS-K", "US Taliban cooperation airport"])
+QUESTIONS = ["How many fighters does ISIS-K have?", "When did the Taliban take Kabul?", "Taliban",
+             "Biden vowed to strike ISIS-K", "US Taliban cooperation airport"]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
 @pytest.mark.parametrize("doc_ids", [None, ["doc3", "doc17", "doc39"]])
 def test_search_ranks_as_scoring_every_passage_would(big_index, question, doc_ids) -> None:
     result = big_index.search(question, k=20, doc_ids=doc_ids)
