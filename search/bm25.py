@@ -164,10 +164,11 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     if k < scores.size:
         part = np.argpartition(-scores, k - 1)[:k]
-        # argpartition picks arbitrarily among passages tied with the k-th score: take them all,
-        # so the earliest of them wins, as the ordering promises.
+        # argpartition picks arbitrarily among passages tied with the k-th score: keep those above
+        # it and fill up with the earliest of the tied ones, as the ordering promises.
         kth = scores[part].min()
-        part = np.union1d(part, np.flatnonzero(scores == kth))
+        above = part[scores[part] > kth]
+        part = np.concatenate([above, np.flatnonzero(scores == kth)[:k - above.size]])
     else:
         part = np.arange(scores.size)
     return part[np.lexsort((part, -scores[part]))][:k]
