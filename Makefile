@@ -38,3 +38,6 @@ lint: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+bench: $(BIN)/.installed
+	$(BIN)/python tools/bench.py

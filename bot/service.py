@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from dataclasses import dataclass, field
@@ -72,6 +73,10 @@ class Answer:
 
 DEFAULT_STATES = PROJECT_ROOT / "config" / "states.toml"
 
+# Above this many passages a build skips the actor/figure/timeline extraction: it reads every
+# sentence and would dominate the start-up and reload of a very large corpus (see `make bench`).
+EXTRACT_MAX_PASSAGES = 20_000
+
 
 def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
                  max_file_bytes: int, states_path: Path | None = None) -> LiveCorpus:
@@ -93,9 +98,19 @@ def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Pat
     synonyms = Synonyms.from_toml(synonyms_path, analyzer.terms) \
         if synonyms_path and synonyms_path.is_file() else Synonyms.empty()
     index = Index.build(data.passages, analyzer, synonyms)
-    extraction = extract(data.documents, aliases, gazetteer)
-    return LiveCorpus(data.content_hash[:12], data, index, datetime.now(UTC), time.perf_counter() - started,
-                      extraction)
+    if len(data.passages) <= EXTRACT_MAX_PASSAGES:
+        extraction = extract(data.documents, aliases, gazetteer)
+    else:
+        log.warning("%d passages: actors, figures and timeline are not extracted above %d",
+                    len(data.passages), EXTRACT_MAX_PASSAGES)
+        extraction = Extraction()
+    corpus = LiveCorpus(data.content_hash[:12], data, index, datetime.now(UTC), time.perf_counter() - started,
+                        extraction)
+    # A large corpus is millions of long-lived objects; left to the cyclic collector, every full
+    # collection would walk them all and stall a question for hundreds of milliseconds. Freezing
+    # moves them out of its sight (reference counting still frees an old version after a reload).
+    gc.freeze()
+    return corpus
 
 
 class Service:
@@ -222,6 +237,12 @@ class Service:
         if self.store is None:
             raise StoreError("Nothing can be recorded: this command runs without the database.")
         return self.store
+
+    def swap(self, corpus: LiveCorpus) -> None:
+        """Make a corpus built beside the live one the live one, in one step; requests already
+        running finish on the version they started with. `reload` is the checked, stored way.
+        """
+        self._corpus = corpus
 
     def sources(self) -> tuple[Document, ...]:
         """The documents of the live corpus, in path order."""

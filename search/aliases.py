@@ -131,6 +131,13 @@ class AliasTable:
                     break
         return best
 
+    def longest_from(self, raw: str) -> int:
+        """The most tokens an alias starting with this raw token spans (0: none starts with it), so
+        `match` at a token depends on that many tokens only.
+        """
+        options = [*self._exact_starts.get(_exact_key(raw), ()), *self._starts.get(_key(raw), ())]
+        return max((len(keys) for keys, _, _ in options), default=0)
+
     def kind_of(self, name: str) -> str | None:
         """The kind the alias file gives an actor's canonical name, if any."""
         for entry in self.entries:

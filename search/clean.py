@@ -60,7 +60,16 @@ def normalize_newlines(text: str) -> str:
     """CRLF and lone CR become LF; a byte-order mark, NULs and invisible format characters go."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text = unicodedata.normalize("NFC", text)
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
+    return _CONTROL_CANDIDATE.sub(_drop_control, text)
+
+
+# Characters that may be control or format characters: everything but printable ASCII, LF and tab.
+# Only these are looked up, so plain text passes at the speed of one pattern scan.
+_CONTROL_CANDIDATE = re.compile(r"[^\x20-\x7e\n\t]")
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    return "" if unicodedata.category(match.group()) in ("Cc", "Cf") else match.group()
 
 
 def split_blocks(text: str) -> list[str]:
@@ -77,7 +86,7 @@ def split_blocks(text: str) -> list[str]:
             out.append(" ".join(lines))
         else:
             out.extend(lines)
-    return [_strip_markdown(p) for p in out if _strip_markdown(p)]
+    return [s for s in map(_strip_markdown, out) if s]
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -94,6 +103,8 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 def _strip_markdown(paragraph: str) -> str:
     """Markdown heading marks, emphasis and link targets removed; the words stay."""
+    if paragraph[:1] not in "#>" and "[" not in paragraph and "**" not in paragraph and "__" not in paragraph:
+        return paragraph.strip()  # nothing below can match
     paragraph = re.sub(r"^#{1,6}\s+", "", paragraph)
     paragraph = re.sub(r"^>\s?", "", paragraph)
     paragraph = _MD_LINK.sub(r"\1", paragraph)
@@ -119,7 +130,15 @@ def is_heading_like(paragraph: str) -> bool:
 
 def is_caption(paragraph: str) -> bool:
     """A photo caption: it carries a photo credit."""
+    lower = paragraph.lower()
+    if not _ODD_CASE.search(paragraph) and not any(w in lower for w in _CREDIT_WORDS):
+        return False  # every credit holds one of these words; checking them first is far cheaper
     return bool(_CAPTION_CREDIT.search(paragraph))
+
+
+_CREDIT_WORDS = ("photo", "image", "picture", "getty", "afp", "reuters/", "epa-efe")
+# The only characters a case-insensitive pattern equates with an ASCII letter that lower() leaves alone.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _is_tag_list(paragraph: str) -> bool:

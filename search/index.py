@@ -68,6 +68,10 @@ class Index:
         self.matrix = matrix
         self.synonyms = synonyms or Synonyms.empty()
         self._prior = np.array([KIND_WEIGHT[p.kind] for p in self.passages], dtype=np.float64)
+        doc_numbers: dict[str, int] = {}
+        self._doc_numbers = doc_numbers
+        numbers = (doc_numbers.setdefault(p.doc_id, len(doc_numbers)) for p in self.passages)
+        self._doc_of = np.fromiter(numbers, np.int32, len(self.passages))
         self._quantity = np.fromiter((has_quantity(p.text) for p in self.passages), bool, len(self.passages))
         self._date = np.fromiter((has_date(p.text) for p in self.passages), bool, len(self.passages))
         self._folded: list[str | None] = [None] * len(self.passages)
@@ -78,7 +82,7 @@ class Index:
     @classmethod
     def build(cls, passages: Sequence[Passage], analyzer: Analyzer, synonyms: Synonyms | None = None) -> Index:
         """Analyse every passage and precompute its BM25 weights."""
-        matrix = BM25Matrix.build(analyzer.terms_of(p.text for p in passages))
+        matrix = BM25Matrix.build(analyzer.terms(p.text) for p in passages)
         return cls(passages, analyzer, matrix, synonyms)
 
     def parse(self, question: str) -> Query:
@@ -109,12 +113,7 @@ class Index:
         neighbouring paragraph of the same article holds it (the speaker of a quote, say).
         """
         total = found = 0.0
-        row = self.matrix.row_terms(i)
-        near: set[str] = set()
-        if self._same_doc_prev[i]:
-            near |= self.matrix.row_terms(i - 1)
-        if self._same_doc_next[i]:
-            near |= self.matrix.row_terms(i + 1)
+        near = [j for j, same in ((i - 1, self._same_doc_prev[i]), (i + 1, self._same_doc_next[i])) if same]
         for terms, is_name in query.units:
             known = [t for t in terms if t in self.matrix.vocabulary]
             if known:
@@ -122,11 +121,11 @@ class Index:
             else:
                 weight = self.matrix.idf_of(terms[0]) * (UNKNOWN_NAME_WEIGHT if is_name else 1.0)
             total += weight
-            if any(t in row for t in known):
+            if any(self.matrix.has(t, i) for t in known):
                 found += weight
-            elif any(t in near for t in known):
+            elif any(self.matrix.has(t, j) for t in known for j in near):
                 found += weight * NEIGHBOUR_CREDIT
-            elif any(s in row for t in terms for s in self.synonyms.related(t)):
+            elif any(self.matrix.has(r, i) for t in terms for r in self.synonyms.related(t)):
                 found += weight * EXPANSION_WEIGHT
         return found / total if total > 0 else 0.0
 
@@ -134,17 +133,17 @@ class Index:
                doc_ids: Sequence[str] | None = None) -> SearchResult:
         """The k best passages for a question, optionally only from some documents."""
         query = question if isinstance(question, Query) else self.parse(question)
-        own = self.matrix.scores(query.terms, query.expansion)
+        own = self.matrix.column_scores(self.matrix.query_weights(query.terms)) + self._synonym_scores(query)
         scores = self._with_context(own) * self._prior
         if query.intent is Intent.QUANTITY:
-            scores = scores * np.where(self._quantity, INTENT_BOOST, 1.0)
+            scores *= np.where(self._quantity, INTENT_BOOST, 1.0)
         elif query.intent is Intent.DATE:
-            scores = scores * np.where(self._date, INTENT_BOOST, 1.0)
+            scores *= np.where(self._date, INTENT_BOOST, 1.0)
         if doc_ids is not None:
-            wanted = set(doc_ids)
-            scores = scores * np.fromiter((p.doc_id in wanted for p in self.passages), bool, len(self.passages))
+            numbers = [self._doc_numbers[d] for d in doc_ids if d in self._doc_numbers]
+            scores *= np.isin(self._doc_of, numbers)
         # A passage must match the question itself: context only reorders passages that do.
-        scores = np.where(own > 0, scores, 0.0)
+        scores[own <= 0] = 0.0
         order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
         phrase_ok = True
         if query.phrases:
@@ -158,6 +157,24 @@ class Index:
         if answered:
             return SearchResult(query, True, tuple(chosen), (), coverage)
         return SearchResult(query, False, (), tuple(chosen), coverage)
+
+    def _synonym_scores(self, query: Query) -> np.ndarray:
+        """For each question word, its best synonym's BM25 weight in each passage, at EXPANSION_WEIGHT.
+
+        The best one, not the sum: a word with many synonyms must not outweigh the words themselves.
+        """
+        total = np.zeros(self.matrix.size)
+        present = set(query.terms)
+        for term in present:
+            related = [r for r in self.synonyms.related(term) if r not in present and r in self.matrix.vocabulary]
+            if not related:
+                continue
+            best = np.zeros(self.matrix.size)
+            for other in related:
+                rows, weights = self.matrix.column(other), self.matrix.column_weights(other)
+                best[rows] = np.maximum(best[rows], weights)
+            total += EXPANSION_WEIGHT * best
+        return total
 
     def _with_context(self, scores: np.ndarray) -> np.ndarray:
         """Add a share of the neighbouring paragraphs' scores: a quote continued from the paragraph

@@ -44,6 +44,31 @@ _DATE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+\d{1,2}\b|\b(?:in|since|by
 _AFTER_MONTH = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+$", re.IGNORECASE)
 
 
+# The same tests, fast: the patterns above try dozens of alternatives at every character, while
+# most passages hold no digit at all. The fast paths below find the few places a date or a count can
+# start and try only there. Case-insensitive patterns equate the characters in _ODD_CASE with ASCII
+# letters although lower() does not; text holding one takes the patterns above unchanged.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+_DIGIT = re.compile(r"\d")
+_COUNT_WORDS = ("dozen", "scores", "hundreds", "thousands", "millions", "billions")
+_NUMBER_START = re.compile(r"[\d$€£]")  # where a number of _COUNT's first branch starts, or "US" before $
+_NUMBER = re.compile(_COUNT.pattern.split("|\\b(?:dozens")[0], re.IGNORECASE)
+_SPACE_DIGIT = re.compile(r"\s(?=\d)")  # a date's day or year follows whitespace
+_DAY_NUMBER = re.compile(r"\d{1,2}\b")
+_YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d\b")
+_MONTH_AT_END = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\Z", re.IGNORECASE)
+_YEAR_WORD_AT_END = re.compile(r"\b(?:in|since|by|until|of)\Z", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+def _ends_with(pattern: re.Pattern[str], text: str, end: int, longest: int) -> bool:
+    """True when text[:end] is whitespace after something `pattern` (anchored at its end) matches:
+    what `pattern` followed by trailing whitespace finds in text[:end], without scanning all of it.
+    """
+    stripped = text[:end].rstrip()
+    return len(stripped) < end and bool(pattern.search(stripped, max(0, len(stripped) - longest)))
+
+
 def question_intent(question: str) -> Intent:
     """The answer type a question's wording asks for."""
     if _QUANTITY_QUESTION.search(question):
@@ -55,15 +80,45 @@ def question_intent(question: str) -> Intent:
 
 def has_quantity(text: str) -> bool:
     """True when the text states a count or an amount (a year or a day of the month is not one)."""
-    for m in _COUNT.finditer(text):
-        token = m.group().strip()
-        digits = token.lstrip("$US€£").replace(",", "")
-        if _YEAR.match(digits) or _AFTER_MONTH.search(text[: m.start()]):
-            continue
-        return True
+    lower = text.lower()
+    if _ODD_CASE.search(text) or any(w in lower for w in _COUNT_WORDS):
+        return any(_counts(m, text) for m in _COUNT.finditer(text))
+    if not _DIGIT.search(text):
+        return False
+    pos = 0
+    while (start := _NUMBER_START.search(text, pos)) is not None:
+        at = start.start()
+        m = None
+        if text[at] == "$" and at - 2 >= pos and text[at - 2:at].lower() == "us":
+            m = _NUMBER.match(text, at - 2)
+        m = m or _NUMBER.match(text, at)
+        if m is None:
+            pos = at + 1
+        elif _counts(m, text):
+            return True
+        else:
+            pos = m.end()
     return False
+
+
+def _counts(m: re.Match[str], text: str) -> bool:
+    """True when a _COUNT match is a count: not a year, not the day after a month name."""
+    digits = m.group().strip().lstrip("$US€£").replace(",", "")
+    return not (_YEAR.match(digits) or _ends_with(_MONTH_AT_END, text, m.start(), 12))
 
 
 def has_date(text: str) -> bool:
     """True when the text states a date or a year."""
-    return bool(_DATE.search(text))
+    if _ODD_CASE.search(text):
+        return bool(_DATE.search(text))
+    if "day" in text.lower() and _WEEKDAY.search(text):
+        return True
+    if not _DIGIT.search(text):
+        return False
+    for m in _SPACE_DIGIT.finditer(text):
+        at = m.end()
+        if _DAY_NUMBER.match(text, at) and _ends_with(_MONTH_AT_END, text, at, 12):
+            return True
+        if _YEAR_NUMBER.match(text, at) and _ends_with(_YEAR_WORD_AT_END, text, at, 8):
+            return True
+    return False

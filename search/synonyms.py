@@ -8,7 +8,7 @@ from pathlib import Path
 
 # A synonym counts for this share of the word the question used: it helps a passage that says the
 # same thing in other words, but never outranks a passage with the question's own words.
-EXPANSION_WEIGHT = 0.4
+EXPANSION_WEIGHT = 0.5
 
 
 class Synonyms:

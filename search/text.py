@@ -42,10 +42,46 @@ STOPWORDS = frozenset(
 _stemmer = Stemmer.Stemmer("english")
 
 
+# The same rules as pattern substitutions: str.translate with a dict looks up every character, while
+# a character-class search skips plain text at C speed.
+_INVISIBLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _INVISIBLE) + "]")
+_FOLD_MAP = {chr(c): v for c, v in _FOLD.items()}
+_FOLD_RE = re.compile("[" + "".join(re.escape(c) for c in _FOLD_MAP) + "]")
+_ANY_RULE = re.compile(_INVISIBLE_RE.pattern[:-1] + _FOLD_RE.pattern[1:-1] + _CONTROL.pattern[1:])
+_ASCII_CONTROLS = bytes([0, *range(1, 9), 11, 12, *range(14, 32), 127])  # what _INVISIBLE and _CONTROL take
+
+
 def normalize(text: str) -> str:
     """Unicode NFKC, invisible and control characters removed, quotes and hyphens folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return _CONTROL.sub(" ", text).translate(_FOLD)
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        raw = text.encode("ascii")
+        if len(raw.translate(None, _ASCII_CONTROLS)) == len(raw):
+            return text  # nothing below applies to plain printable ASCII
+    elif not _ANY_RULE.search(text):
+        return text
+    text = _INVISIBLE_RE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    return _FOLD_RE.sub(_fold_char, text) if not text.isascii() else text
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _FOLD_MAP[match.group()]
+
+
+def raw_tokens(text: str) -> list[str]:
+    """The raw tokens of normalised text, as `_TOKEN.findall` finds them, faster: a token never
+    spans whitespace, so each whitespace-separated piece is tokenised alone, and a piece of letters
+    only is one token as it stands.
+    """
+    out: list[str] = []
+    findall = _TOKEN.findall
+    for piece in text.split():
+        if piece.isalpha():
+            out.append(piece)
+        else:
+            out.extend(findall(piece))
+    return out
 
 
 def fold_for_phrase(text: str) -> str:
@@ -88,6 +124,12 @@ def _word_terms(lower: str) -> tuple[str, ...]:
     return tuple(terms)
 
 
+_UNPLANNED = object()
+# raw tokens, their plans, whether its terms stand alone, and those terms
+_Piece = tuple[tuple[str, ...], tuple[tuple[str, ...] | None, ...], bool, tuple[str, ...]]
+_MAX_MEMO = 1_000_000  # entries each memo of an analyzer keeps: a few hundred MB at most
+
+
 @dataclass(frozen=True, slots=True)
 class TermSpan:
     """The index terms that one stretch of text [start, end) contributes."""
@@ -102,6 +144,37 @@ class Analyzer:
 
     def __init__(self, aliases: AliasTable | None = None) -> None:
         self.aliases = aliases or AliasTable.empty()
+        # Memos of the analysis: raw token → its terms, or None when an alias of several tokens may
+        # start at it; then the tokens an alias may span → what the alias table makes of them.
+        self._plan: dict[str, tuple[str, ...] | None] = {}
+        self._spans: dict[tuple[str, ...], tuple[int, tuple[str, ...]] | None] = {}
+        self._pieces: dict[str, _Piece] = {}
+        self._reach: dict[str, int] = {}  # the few raw tokens that start aliases of several tokens
+
+    def _plan_of(self, raw: str) -> tuple[str, ...] | None:
+        plan = self._plan.get(raw, _UNPLANNED)
+        if plan is _UNPLANNED:
+            longest = self.aliases.longest_from(raw)
+            if longest > 1:
+                plan = None
+                self._reach[raw] = longest
+            else:
+                matched = self.aliases.match([raw], 0) if longest else None
+                plan = matched[1] if matched else _word_terms(_lower(raw))
+            if len(self._plan) < _MAX_MEMO:
+                self._plan[raw] = plan
+        return plan
+
+    def _alias_at(self, raws: list[str], i: int) -> tuple[int, tuple[str, ...]] | None:
+        """`aliases.match(raws, i)`, remembered by the tokens the match can depend on."""
+        reach = self._reach.get(raws[i]) or self.aliases.longest_from(raws[i])
+        key = tuple(raws[i:i + reach])
+        found = self._spans.get(key, _UNPLANNED)
+        if found is _UNPLANNED:
+            found = self.aliases.match(key, 0)
+            if len(self._spans) < _MAX_MEMO:
+                self._spans[key] = found
+        return found
 
     def spans(self, text: str) -> list[TermSpan]:
         """Index terms with the character range each came from, for highlighting."""
@@ -124,19 +197,47 @@ class Analyzer:
 
     def terms(self, text: str) -> list[str]:
         """Index terms of normalised text, in order; repeated terms repeat."""
-        raws = _TOKEN.findall(normalize(text))
+        pieces = normalize(text).split()
+        try:
+            entries = [self._pieces[p] for p in pieces]
+        except KeyError:
+            entries = [self._piece(p) for p in pieces]
+        if all(e[2] for e in entries):
+            return [t for e in entries for t in e[3]]
+        raws = [r for e in entries for r in e[0]]
+        plans = [plan for e in entries for plan in e[1]]
         out: list[str] = []
-        match = self.aliases.match
         i = 0
-        while i < len(raws):
-            matched = match(raws, i)
-            if matched is not None:
-                out.extend(matched[1])
-                i += matched[0]
+        for start in [j for j, plan in enumerate(plans) if plan is None]:
+            if start < i:
                 continue
-            out.extend(_word_terms(_lower(raws[i])))
-            i += 1
+            for terms in plans[i:start]:
+                out.extend(terms)
+            matched = self._alias_at(raws, start)
+            if matched is None:
+                out.extend(_word_terms(_lower(raws[start])))
+                i = start + 1
+            else:
+                out.extend(matched[1])
+                i = start + matched[0]
+        for terms in plans[i:]:
+            out.extend(terms)
         return out
+
+    def _piece(self, piece: str) -> _Piece:
+        """A whitespace-separated piece of text: its raw tokens (as `_TOKEN.findall` finds them: a
+        token never spans whitespace), their plans, and whether its terms stand on their own (no
+        alias of several tokens may start in it), with those terms.
+        """
+        entry = self._pieces.get(piece)
+        if entry is None:
+            raws = (piece,) if piece.isalpha() else tuple(_TOKEN.findall(piece))
+            plans = tuple(self._plan_of(r) for r in raws)
+            alone = None not in plans
+            entry = (raws, plans, alone, tuple(t for terms in plans for t in terms) if alone else ())
+            if len(self._pieces) < _MAX_MEMO:
+                self._pieces[piece] = entry
+        return entry
 
     def terms_of(self, texts: Iterable[str]) -> list[list[str]]:
         """Index terms of many normalised texts."""

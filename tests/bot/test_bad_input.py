@@ -13,7 +13,7 @@ from bot.service import Answer
 LONG = "How many fighters does ISIS-K have in Afghanistan? " * 2_000  # 102,000 characters
 ZERO_WIDTH = "How many fight\u200bers does IS\u200dIS-K h\u2060ave in Afgh\ufeffanistan?"
 BIDI = "How many \u202efighters\u202c does \u2066ISIS-K\u2069 have in \u200fAfghanistan\u200e?"
-NUL = "How many fight\x00ers does ISIS-K\x00 have?"
+NUL = "How many fight\x00ers does ISIS-K\x00 have in Afghan\x00istan?"
 MARKUP = "@everyone **bold** <script>alert(1)</script> ISIS-K fighters"
 
 # name → (question, what the service must do: an error message class, or "answer")
