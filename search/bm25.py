@@ -96,7 +96,7 @@ class BM25Matrix:
 
     def row_terms(self, i: int) -> set[str]:
         """The terms passage i contains."""
-        if not hasattr(self, "_names"):
+        if not hasattr(self, "_rows"):  # `_rows` is set last: a concurrent search never sees half the cache
             object.__setattr__(self, "_names", np.array(list(self.vocabulary), dtype=object))
             object.__setattr__(self, "_rows", self.weights.tocsr())
         rows = self._rows
