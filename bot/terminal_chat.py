@@ -42,6 +42,7 @@ async def terminal_chat(service: Service, out: TextIO) -> None:
             return
         try:
             answer = await service.ask(question, platform="terminal", user_id=user)
-            print(terminal.render_answer(answer, color=out.isatty()), file=out, flush=True)
+            print(terminal.render_answer(answer, out.isatty(), service.settings.public_base_url), file=out,
+                  flush=True)
         except DossierError as exc:
             print(exc.user_message, file=out, flush=True)

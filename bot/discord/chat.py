@@ -86,7 +86,8 @@ async def on_message(client: DossierClient, message: discord.Message) -> None:
         client.check_rate(message.author.id)
         answer = await client.service.ask(question.search_text, PAGE_SIZE + 1, platform="discord",
                                           user_id=str(message.author.id))
-        embed, view = answer_message(answer, AnswerState(answer.question), message.author.id)
+        embed, view = answer_message(answer, AnswerState(answer.question), message.author.id,
+                                     client.settings.public_base_url)
         place = await destination(message, question.text)
         await place.send(embed=embed, view=view)
     except Exception as exc:  # every failure ends in a visible line with an error id

@@ -55,7 +55,8 @@ async def ask(interaction: discord.Interaction, question: app_commands.Range[str
     doc_id = resolve_source(interaction, source)
     answer = await client.service.ask(question, PAGE_SIZE + 1, [doc_id] if doc_id else None,
                                       platform="discord", user_id=str(interaction.user.id))
-    embed, view = answer_message(answer, AnswerState(answer.question, doc_id), interaction.user.id)
+    embed, view = answer_message(answer, AnswerState(answer.question, doc_id), interaction.user.id,
+                                 client.settings.public_base_url)
     await interaction.followup.send(embed=embed, view=view, ephemeral=private)
 
 

@@ -20,12 +20,15 @@ from bot.discord.text import (
     cut_escaped,
     escape,
 )
+from bot.links import source_link
 from bot.service import Answer
 from search.models import Document, Hit, Snippet
 
 ANSWER_COLOUR = discord.Colour(0x2B6CB0)
 NOTHING_COLOUR = discord.Colour(0x718096)
 MIN_QUOTE = 120  # below this a quote says too little to be worth showing; the hit moves to the next page
+TITLE_CHARS = 80  # the title naming a source beside its quote; the field's name shows more of it
+LINK_CHARS = 512  # a longer address is named in plain text: cut, it would lead nowhere
 _QUESTION, _SOURCE = "Question: ", "Source: "
 
 
@@ -63,20 +66,22 @@ def mark(snippet: Snippet, limit: int) -> str:
     return ELLIPSIS
 
 
-def source_line(doc: Document, paragraph: int) -> str:
-    """Outlet, date, paragraph number and the source link (or the document id when there is no link)."""
+def source_line(doc: Document, paragraph: int, public_base_url: str | None) -> str:
+    """Outlet, date and "title, ¶n", linked by the rule of bot/links.py (plain text when there is no link)."""
     parts = [escape(cut(doc.source.outlet, 80))] if doc.source.outlet else []
     if doc.source.published:
         parts.append(doc.source.published.isoformat())
-    parts.append(f"¶{paragraph}")
-    parts.append(f"[Open source]({link(doc.source.url)})" if doc.source.url else f"`{cut(doc.doc_id, 80)}`")
+    url = source_link(doc, paragraph, public_base_url).url
+    label = f"{cut_escaped(doc.source.title or doc.doc_id, TITLE_CHARS)}, ¶{paragraph}"
+    parts.append(f"[{label}]({link(url)})" if url and len(link(url)) <= LINK_CHARS else label)
     return " · ".join(parts)
 
 
-def hit_field(n: int, hit: Hit, doc: Document, limit: int = FIELD_VALUE) -> tuple[str, str] | None:
+def hit_field(n: int, hit: Hit, doc: Document, public_base_url: str | None,
+              limit: int = FIELD_VALUE) -> tuple[str, str] | None:
     """Name and value of one quote's field, the source line always whole; None when it cannot fit."""
     name = f"{n}. " + cut_escaped(doc.title, FIELD_NAME - len(f"{n}. "))
-    source = source_line(doc, hit.passage.paragraph)
+    source = source_line(doc, hit.passage.paragraph, public_base_url)
     room = min(limit, FIELD_VALUE) - len(source) - len("> “”\n")
     if room < MIN_QUOTE:
         return None
@@ -100,9 +105,11 @@ def read_state(embed: discord.Embed) -> AnswerState | None:
     return AnswerState(question, doc_id) if question else None
 
 
-def answer_embed(answer: Answer, hits: Sequence[Hit], state: AnswerState, *, first: int = 1,
-                 page: int = 1) -> tuple[discord.Embed, int]:
-    """An answer as an embed of quotes, and how many of `hits` fit (the rest belong to the next page)."""
+def answer_embed(answer: Answer, hits: Sequence[Hit], state: AnswerState, public_base_url: str | None, *,
+                 first: int = 1, page: int = 1) -> tuple[discord.Embed, int]:
+    """An answer as an embed of quotes, and how many of `hits` fit (the rest belong to the next page);
+    source links follow bot/links.py with `public_base_url`, the address of Dossier's web page if set.
+    """
     notes = list(answer.notices)
     if not answer.answered:
         notes.append(answer.message or "Nothing found.")
@@ -113,7 +120,7 @@ def answer_embed(answer: Answer, hits: Sequence[Hit], state: AnswerState, *, fir
     shown = 0
     for n, hit in enumerate(hits[:FIELDS], first):
         room = EMBED_TOTAL - len(embed) - FIELD_NAME
-        field = hit_field(n, hit, answer.documents[hit.passage.doc_id], room)
+        field = hit_field(n, hit, answer.documents[hit.passage.doc_id], public_base_url, room)
         if field is None:
             break
         embed.add_field(name=field[0], value=field[1], inline=False)

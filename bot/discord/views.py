@@ -20,12 +20,12 @@ PAGE_SIZE = 3  # quotes a page: what reads comfortably on a phone
 MAX_HITS = 30  # paging stops here: further passages are rarely worth a reader's time
 
 
-def answer_message(answer: Answer, state: AnswerState, asker: int, offset: int = 0,
-                   page_size: int = PAGE_SIZE) -> tuple[discord.Embed, discord.ui.View]:
-    """The embed and buttons of one page of an answer."""
+def answer_message(answer: Answer, state: AnswerState, asker: int, public_base_url: str | None,
+                   offset: int = 0, page_size: int = PAGE_SIZE) -> tuple[discord.Embed, discord.ui.View]:
+    """The embed and buttons of one page of an answer, its sources linked on `public_base_url` if set."""
     hits = answer.hits if answer.answered else answer.closest
-    embed, shown = answer_embed(answer, hits[offset:offset + page_size], state, first=offset + 1,
-                                page=offset // page_size + 1)
+    embed, shown = answer_embed(answer, hits[offset:offset + page_size], state, public_base_url,
+                                first=offset + 1, page=offset // page_size + 1)
     view = discord.ui.View(timeout=None)
     if answer.answered and len(hits) > offset + shown and offset + shown < MAX_HITS:
         view.add_item(MoreResults(asker, offset + shown))
@@ -72,10 +72,10 @@ class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=MORE_ID):
             if state is None:
                 await tell(interaction, "This answer is too old to page; please ask again.")
                 return
-            service = _client(interaction).service
-            answer = await asyncio.to_thread(service.ask_sync, state.question, min(MAX_HITS, self.offset + 1 +
-                                             PAGE_SIZE), [state.doc_id] if state.doc_id else None)
-            embed, view = answer_message(answer, state, self.asker, self.offset)
+            client = _client(interaction)
+            answer = await asyncio.to_thread(client.service.ask_sync, state.question, min(
+                MAX_HITS, self.offset + 1 + PAGE_SIZE), [state.doc_id] if state.doc_id else None)
+            embed, view = answer_message(answer, state, self.asker, client.settings.public_base_url, self.offset)
             await interaction.edit_original_response(embed=embed, view=view)
         except Exception as exc:  # every failure ends in a visible line with an error id
             await tell(interaction, user_line(exc, "More results"))

@@ -70,7 +70,7 @@ async def _more(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any], c
     message = body.get("message") or {}
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
     thread = message.get("thread_ts") or message.get("ts")
-    page = render_answer(answer, offset=int(value["o"]), more=more, scope=scope)
+    page = render_answer(answer, deps.settings.public_base_url, offset=int(value["o"]), more=more, scope=scope)
     await post_or_respond(client, respond, channel, page, thread)
     if message.get("ts"):
         await _drop_more_button(client, channel, message)

@@ -57,7 +57,8 @@ async def _ask(deps: SlackDeps, command: dict[str, Any], client: AsyncWebClient,
     doc_ids = _source_filter(deps, parsed.options.get("source"))
     deps.check_rate(user)
     answer, more = await deps.search(parsed.text, user, doc_ids=doc_ids)
-    ts = await post_or_respond(client, respond, channel, render_answer(answer, more=more, scope=doc_ids))
+    message = render_answer(answer, deps.settings.public_base_url, more=more, scope=doc_ids)
+    ts = await post_or_respond(client, respond, channel, message)
     if ts:
         deps.threads.remember(channel, ts, answer.question)
 

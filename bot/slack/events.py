@@ -60,7 +60,8 @@ async def _answer(deps: SlackDeps, client: AsyncWebClient, channel: str, user: s
     question = follow_up(text, earlier, deps.settings.max_question_chars) if earlier else text
     answer, more = await deps.search(question, user)
     shown = " ".join(text.split()) if earlier else None
-    await post(client, channel, render_answer(answer, more=more, shown_question=shown), thread)
+    message = render_answer(answer, deps.settings.public_base_url, more=more, shown_question=shown)
+    await post(client, channel, message, thread)
     deps.threads.remember(channel, thread, answer.question)
 
 

@@ -2,6 +2,7 @@
 
 import os
 import pty
+import re
 import select
 import signal
 import sqlite3
@@ -215,3 +216,23 @@ def test_dossier_run_in_a_terminal_chats_and_logs_each_question(tmp_path):
     with sqlite3.connect(tmp_path / "dossier.sqlite3") as db:
         rows = db.execute("SELECT question, platform, answered FROM query_log").fetchall()
     assert rows == [("the convoy committee", "terminal", 1)]
+
+
+def test_the_terminal_chat_links_quotes_to_the_public_page_when_an_address_is_set(tmp_path):
+    write_corpus(tmp_path / "corpus", corpus_a())
+    env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"), "DOSSIER_WEB_PORT": "0",
+           "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3"),
+           "DOSSIER_PUBLIC_BASE_URL": "https://dossier.example.org"}
+    main, terminal = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=PROJECT, env=env, stdin=terminal,
+                            stdout=terminal, stderr=subprocess.DEVNULL)
+    os.close(terminal)
+    try:
+        read_until(main, "Ask a question")
+        os.write(main, b"the convoy committee\n\n")  # a question, then an empty line that ends the chat
+        assert proc.wait(timeout=WAIT) == 0
+        shown = read_until(main, "https://dossier.example.org/docs/")  # what the closed terminal still holds
+        assert re.search(r"https://dossier\.example\.org/docs/doc\d#p\d+\s", shown), shown
+    finally:
+        proc.kill()
+        os.close(main)

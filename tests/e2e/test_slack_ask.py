@@ -21,8 +21,8 @@ async def test_ask_round_trip_quotes_the_passage_with_its_source_link(fake: Fake
     assert args["unfurl_links"] is False and args["unfurl_media"] is False
     hit = section_texts(args)[1]
     assert ">*ISIS-K* has about 2,000 *fighters* in Afghanistan" in hit
-    assert "<https://news.example/isis-k?id=1&amp;page=2|ISIS-K fighters in Afghanistan>" in hit
-    assert "Loopback Times · 2021-08-30 · ¶1" in hit
+    assert hit.endswith("<https://news.example/isis-k?id=1&amp;page=2|ISIS-K fighters in Afghanistan, ¶1>"
+                        " · Loopback Times · 2021-08-30")
     assert "2,000 fighters" in args["text"]
     assert any(b["type"] == "context" for b in args["blocks"])
 

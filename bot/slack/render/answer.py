@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.links import source_link
 from bot.service import Answer
 from bot.slack.render.message import (
     MAX_PLAIN_CHARS,
@@ -16,7 +17,7 @@ from bot.slack.render.message import (
     fit,
     section,
 )
-from bot.slack.render.text import bold_snippet, escape, escape_capped, link
+from bot.slack.render.text import bold_snippet, escape, escape_capped, link_escaped, web_address
 from search.models import Document, Hit
 
 MORE_ACTION = "dossier_more"
@@ -28,12 +29,16 @@ MAX_TITLE_CHARS = 150
 MAX_HEADING_CHARS = 300
 # Room left for the snippet in a section after the source line (title, outlet, date, link).
 SOURCE_LINE_ROOM = 1200
+# A longer address is not linked (the source is named in text): cut, it would lead nowhere, and whole
+# it would crowd the quote out of SOURCE_LINE_ROOM.
+MAX_LINK_CHARS = 600
 
 
-def render_answer(answer: Answer, *, offset: int = 0, more: bool = False, shown_question: str | None = None,
-                  scope: list[str] | None = None) -> SlackMessage:
+def render_answer(answer: Answer, public_base_url: str | None, *, offset: int = 0, more: bool = False,
+                  shown_question: str | None = None, scope: list[str] | None = None) -> SlackMessage:
     """The answer's hits from position `offset` on; `more` adds the "More results" button, whose value
-    keeps the question, the next position and the documents searched (`scope`).
+    keeps the question, the next position and the documents searched (`scope`). Sources are linked by
+    the rule of bot/links.py: the paragraph on `public_base_url` when set, else the canonical URL.
     """
     heading = escape_capped(shown_question or answer.question, MAX_HEADING_CHARS)
     hits = answer.hits if answer.answered else answer.closest
@@ -43,33 +48,46 @@ def render_answer(answer: Answer, *, offset: int = 0, more: bool = False, shown_
         top.append(section(f"*{heading}*" + (f" (results {first}–{last})" if offset else "")))
     else:
         top.append(section(f"*{heading}*\n{escape(answer.message or 'Nothing found.')}"))
-    top += [section(_hit_text(offset + n, h, answer.documents.get(h.passage.doc_id)))
+    top += [section(_hit_text(offset + n, h, answer.documents.get(h.passage.doc_id), public_base_url))
             for n, h in enumerate(hits, 1)]
     tail = [context(_context_line(answer))]
     buttons = _buttons(answer, offset + len(hits), more, scope)
     if buttons:
         tail.append({"type": "actions", "elements": buttons})
-    return SlackMessage(_fallback(heading, answer, hits), tuple(fit(top, tail)))
+    return SlackMessage(_fallback(heading, answer, hits, public_base_url), tuple(fit(top, tail)))
 
 
-def _hit_text(number: int, hit: Hit, doc: Document | None) -> str:
+def _hit_text(number: int, hit: Hit, doc: Document | None, public_base_url: str | None) -> str:
     snippet = bold_snippet(hit.snippet, MAX_SECTION_CHARS - SOURCE_LINE_ROOM)
     quote = "\n".join(f">{line}" for line in snippet.splitlines() or [""])
-    return f"*{number}.*\n{quote}\n{_source_line(hit, doc)}"
+    return f"*{number}.*\n{quote}\n{_source_line(hit, doc, public_base_url)}"
 
 
-def _source_line(hit: Hit, doc: Document | None) -> str:
-    paragraph = f"¶{hit.passage.paragraph}"
+def _source_line(hit: Hit, doc: Document | None, public_base_url: str | None) -> str:
+    """`<link|Title, ¶n> · outlet · date`, the link by bot/links.py; the label alone when there is none."""
+    paragraph = hit.passage.paragraph
     if doc is None:
-        return escape_capped(f"{hit.passage.doc_id} · {paragraph}", 300)
+        return escape_capped(f"{hit.passage.doc_id}, ¶{paragraph}", MAX_TITLE_CHARS)
     src = doc.source
-    parts = [link(src.url, src.title or doc.doc_id, MAX_TITLE_CHARS)]
+    parts = [link_escaped(_address(doc, paragraph, public_base_url), _label(doc, paragraph))]
     if src.outlet:
         parts.append(escape_capped(src.outlet, 80))
     if src.published:
         parts.append(src.published.isoformat())
-    parts.append(paragraph + (" (photo caption)" if hit.passage.kind.value == "caption" else ""))
+    if hit.passage.kind.value == "caption":
+        parts.append("photo caption")
     return " · ".join(parts)
+
+
+def _label(doc: Document, paragraph: int) -> str:
+    """The label `Title, ¶n`, escaped, a long title cut so the paragraph number always shows."""
+    return f"{escape_capped(doc.source.title or doc.doc_id, MAX_TITLE_CHARS)}, ¶{paragraph}"
+
+
+def _address(doc: Document, paragraph: int, public_base_url: str | None) -> str | None:
+    """The link of a quote by the rule of bot/links.py, ready for mrkdwn; None when none fits whole."""
+    address = web_address(source_link(doc, paragraph, public_base_url).url)
+    return address if address and len(address) <= MAX_LINK_CHARS else None
 
 
 def _context_line(answer: Answer) -> str:
@@ -103,13 +121,16 @@ def state(question: str, **extra: Any) -> dict[str, Any]:
     return value
 
 
-def _fallback(heading: str, answer: Answer, hits: tuple[Hit, ...]) -> str:
+def _fallback(heading: str, answer: Answer, hits: tuple[Hit, ...], public_base_url: str | None) -> str:
     lines = [heading if answer.answered else f"{heading}: {escape(answer.message or 'Nothing found.')}"]
     for n, hit in enumerate(hits, 1):
-        doc = answer.documents.get(hit.passage.doc_id)
-        title = escape_capped(doc.title if doc else hit.passage.doc_id, MAX_TITLE_CHARS)
-        url = f" {doc.source.url}" if doc and doc.source.url and doc.source.url.startswith("http") else ""
-        lines.append(f"{n}. “{escape_capped(hit.snippet.text, 600)}” ({title}{escape(url)})")
+        doc, paragraph = answer.documents.get(hit.passage.doc_id), hit.passage.paragraph
+        if doc is None:
+            source = escape_capped(f"{hit.passage.doc_id}, ¶{paragraph}", MAX_TITLE_CHARS)
+        else:
+            address = _address(doc, paragraph, public_base_url)
+            source = _label(doc, paragraph) + (f" {address}" if address else "")
+        lines.append(f"{n}. “{escape_capped(hit.snippet.text, 600)}” ({source})")
     kept, used = [], 0
     for line in lines:
         if used + len(line) + 1 > MAX_PLAIN_CHARS:

@@ -53,10 +53,18 @@ def bold_snippet(snippet: Snippet, limit: int) -> str:
     return rendered if len(rendered) <= limit else escape_capped(text, limit)
 
 
+def web_address(url: str | None) -> str | None:
+    """An http(s) URL made safe inside `<…>` (quoted, `&` as an entity); None for any other address."""
+    if not url or not url.startswith(("https://", "http://")):
+        return None
+    return quote(url, safe=":/?#[]@!$'()*+,;=%~&.-_").replace("&", "&amp;")
+
+
+def link_escaped(address: str | None, shown: str) -> str:
+    """`<address|shown>` from a `web_address` and already escaped text; the text alone without an address."""
+    return f"<{address}|{shown.replace('|', '∣')}>" if address else shown
+
+
 def link(url: str | None, label: str, limit: int) -> str:
     """`<url|label>` for an http(s) URL, else the escaped label; the label escaped and capped."""
-    shown = escape_capped(label, limit)
-    if not url or not url.startswith(("https://", "http://")):
-        return shown
-    safe_url = quote(url, safe=":/?#[]@!$'()*+,;=%~&.-_").replace("&", "&amp;")
-    return f"<{safe_url}|{shown.replace('|', '∣')}>"
+    return link_escaped(web_address(url), escape_capped(label, limit))
