@@ -65,7 +65,9 @@ async def ask(interaction: discord.Interaction, question: app_commands.Range[str
 async def sources(interaction: discord.Interaction, page: app_commands.Range[int, 1, 1000] = 1) -> None:
     """Defer, list one page of documents."""
     await interaction.response.defer(thinking=True)
-    await interaction.followup.send(embed=sources_embed(dossier(interaction).service.sources(), page))
+    client = dossier(interaction)
+    embed = sources_embed(client.service.sources(), page, client.settings.public_base_url)
+    await interaction.followup.send(embed=embed)
 
 
 @app_commands.command(name="help", description="What Dossier can do")

@@ -8,6 +8,7 @@ import discord
 
 from bot.discord.render import ANSWER_COLOUR, link
 from bot.discord.text import EMBED_DESCRIPTION, FIELD_VALUE, cut, cut_escaped, escape
+from bot.links import is_web_url, public_link
 from bot.reload import DocumentChange, ReloadReport
 from bot.store import UsageStats
 from search.models import Document
@@ -21,14 +22,16 @@ Mention me with a question in a channel (I answer in a thread: reply there to fo
 Admins: `/reload` reads the articles again, `/stats` shows questions and feedback."""
 
 
-def sources_embed(documents: Sequence[Document], page: int) -> discord.Embed:
-    """One page of the corpus documents: title (linked), outlet and date."""
+def sources_embed(documents: Sequence[Document], page: int, public_base_url: str | None) -> discord.Embed:
+    """One page of the corpus documents: title (linked to Dossier's page of it, else its canonical
+    URL), outlet and date.
+    """
     pages = max(1, -(-len(documents) // SOURCES_PAGE))
     page = min(max(1, page), pages)
     lines = []
     for doc in documents[(page - 1) * SOURCES_PAGE:page * SOURCES_PAGE]:
         title = cut_escaped(doc.title, 200)
-        url = doc.source.url
+        url = public_link(public_base_url, doc.doc_id) or (doc.source.url if is_web_url(doc.source.url) else None)
         head = f"[{title}]({link(url)})" if url else f"{title} (`{cut(doc.doc_id, 60)}`)"
         meta = " · ".join(x for x in (doc.source.outlet and escape(cut(doc.source.outlet, 80)),
                                       doc.source.published and doc.source.published.isoformat()) if x)

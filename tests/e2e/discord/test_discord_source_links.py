@@ -140,3 +140,20 @@ async def test_an_address_too_long_to_fit_is_named_in_text_never_cut(settings, c
         for value, hit in zip(values, hits, strict=False):
             assert link_of(value) is None and "news.example" not in value
             assert value.endswith(f", ¶{hit.passage.paragraph}")
+
+
+async def test_the_sources_list_links_each_article_on_dossiers_page(settings):
+    async for bot in running(settings, public_base_url=BASE):
+        token = await bot.slash("sources")
+        description = (await bot.reply_to(token)).message()["embeds"][0]["description"]
+        addresses = re.findall(r"\]\((\S+?)\)", description)
+        assert addresses and all(re.fullmatch(re.escape(BASE) + r"/docs/[\w.-]+", a) for a in addresses)
+        assert "news.example" not in description
+
+
+async def test_without_a_public_address_the_sources_list_links_canonical_urls(settings):
+    async for bot in running(settings):
+        token = await bot.slash("sources")
+        description = (await bot.reply_to(token)).message()["embeds"][0]["description"]
+        addresses = re.findall(r"\]\((\S+?)\)", description)
+        assert addresses and all(a.startswith("https://news.example/") for a in addresses)
