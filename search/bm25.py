@@ -68,21 +68,18 @@ class BM25Matrix:
         if n_docs == 0 or n_terms == 0:
             return cls(vocabulary, np.zeros(n_terms), np.zeros(n_terms + 1, np.int64), np.zeros(0, _INDEX),
                        np.zeros(0, _WEIGHT), doc_len)
-        from scipy import sparse  # only the build needs it: its CSR → CSC conversion is a counting sort
-
-        # One entry per token occurrence, passage by passage; converting to columns groups a term's
-        # occurrences by passage (in passage order) and summing the duplicates gives each count.
-        row_ptr = np.zeros(n_docs + 1, np.int64)
-        np.cumsum(lengths, out=row_ptr[1:])
-        occurrences = sparse.csr_matrix((np.ones(term_ids.size, np.int32), term_ids, row_ptr),
-                                        shape=(n_docs, n_terms))
-        columns = occurrences.tocsc()
-        del occurrences
-        columns.sum_duplicates()
-        indices = columns.indices.astype(_INDEX, copy=False)
-        indptr = columns.indptr.astype(np.int64)
-        tf = columns.data.astype(np.float64)
-        del columns
+        # One key per token occurrence, (term, passage) in one integer; sorting the keys groups a
+        # term's occurrences by passage, in passage order, and the run lengths are the counts.
+        rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+        keys, counts = np.unique(term_ids.astype(np.int64) * n_docs + rows, return_counts=True)
+        del rows
+        term_of = keys // n_docs
+        indices = (keys - term_of * n_docs).astype(_INDEX)
+        del keys
+        indptr = np.zeros(n_terms + 1, np.int64)
+        np.cumsum(np.bincount(term_of, minlength=n_terms), out=indptr[1:])
+        del term_of
+        tf = counts.astype(np.float64)
         df = np.diff(indptr)
         cols = np.repeat(np.arange(n_terms, dtype=_INDEX), df)
         idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
