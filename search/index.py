@@ -75,7 +75,7 @@ class Index:
         self._quantity = np.fromiter((has_quantity(p.text) for p in self.passages), bool, len(self.passages))
         self._date = np.fromiter((has_date(p.text) for p in self.passages), bool, len(self.passages))
         self._folded: list[str | None] = [None] * len(self.passages)
-        docs = np.array([hash(p.doc_id) for p in self.passages])
+        docs = self._doc_of
         self._same_doc_prev = np.concatenate(([False], docs[1:] == docs[:-1]))
         self._same_doc_next = np.concatenate((docs[:-1] == docs[1:], [False]))
 
@@ -144,19 +144,32 @@ class Index:
             scores *= np.isin(self._doc_of, numbers)
         # A passage must match the question itself: context only reorders passages that do.
         scores[own <= 0] = 0.0
-        order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
         phrase_ok = True
         if query.phrases:
-            folded = [fold_for_phrase(p) for p in query.phrases]
-            matching = [i for i in order if all(f in self._folded_text(i) for f in folded)]
-            phrase_ok = bool(matching)
-            order = matching or order
+            # Quoted phrases filter the whole corpus, not just the best-scoring candidates.
+            with_phrases = np.zeros(scores.size, dtype=bool)
+            with_phrases[self._phrase_rows(query.phrases)] = True
+            phrase_ok = bool((scores[with_phrases] > 0).any())
+            if phrase_ok:
+                scores[~with_phrases] = 0.0
+        order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
         coverage = self.coverage(query, order[0]) if order else 0.0
         answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE
         chosen = [self._hit(i, float(scores[i]), query, snippet_chars) for i in order[:k]]
         if answered:
             return SearchResult(query, True, tuple(chosen), (), coverage)
         return SearchResult(query, False, (), tuple(chosen), coverage)
+
+    def _phrase_rows(self, phrases: Sequence[str]) -> list[int]:
+        """The passages that contain every phrase as written: those holding all its terms, checked."""
+        rows: np.ndarray | None = None
+        for phrase in phrases:
+            for term in set(self.analyzer.terms(phrase)):
+                column = self.matrix.column(term)
+                rows = column if rows is None else np.intersect1d(rows, column, assume_unique=True)
+        folded = [fold_for_phrase(p) for p in phrases]
+        return [int(i) for i in (rows if rows is not None else ())
+                if all(f in self._folded_text(int(i)) for f in folded)]
 
     def _synonym_scores(self, query: Query) -> np.ndarray:
         """For each question word, its best synonym's BM25 weight in each passage, at EXPANSION_WEIGHT.

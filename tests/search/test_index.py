@@ -147,3 +147,15 @@ def test_caption_ranks_below_body_text_saying_the_same():
 def test_passage_ids_in_hits_name_document_and_paragraph(index):
     for hit in index.search("ISIS-K", k=5).hits:
         assert re.fullmatch(rf"{re.escape(hit.passage.doc_id)}#p{hit.passage.paragraph}", hit.passage.passage_id)
+
+
+def test_a_quoted_phrase_is_found_however_low_its_passage_ranks():
+    from search.text import Analyzer
+
+    strong = [Passage(f"doc{i}", 1, "Dawn patrols: drone strikes, drone strikes and more drone strikes by dawn.",
+                      PassageKind.BODY) for i in range(40)]
+    weak = Passage("rare", 1, "A long report on supply lines, weather, roads and the winter, which also "
+                   "mentions drone strikes at dawn once, among many other things of the season.", PassageKind.BODY)
+    index = Index.build([*strong, weak], Analyzer())
+    result = index.search('drone strikes "at dawn"', k=3)
+    assert [h.passage.doc_id for h in result.hits + result.closest] == ["rare"]
