@@ -50,3 +50,4 @@ def settings_for(tmp_path: Path, **changes: object) -> Settings:
                                  "database_path": tmp_path / "dossier.sqlite3"}
     values.update(changes)
     return Settings(**values)
+

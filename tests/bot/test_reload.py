@@ -10,16 +10,6 @@ from bot.service import Service, build_corpus
 from bot.store import Store
 
 
-@pytest.fixture
-async def running(tmp_path):
-    settings = settings_for(tmp_path)
-    write_corpus(settings.corpus_dir, corpus_a())
-    store = await Store.open(settings.database_path)
-    service = await Service.open(settings, store)
-    yield service, store
-    await store.close()
-
-
 async def test_report_names_added_removed_and_changed_documents_with_passages(running):
     service, store = running
     old = service.corpus.version

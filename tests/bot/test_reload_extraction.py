@@ -1,11 +1,8 @@
 """The reload report names the actors, figures and events the new version brings."""
 
-import pytest
-from reload_helpers import corpus_a, settings_for, write_corpus
+from reload_helpers import corpus_a, write_corpus
 
 from bot.reload import NAMES_SHOWN, render_report
-from bot.service import Service
-from bot.store import Store
 
 FLOOD = """Flood Relief Reaches Riverton
 
@@ -17,14 +14,6 @@ On May 3, 2024, the dam above Riverton overflowed and flooded the lower town.
 """
 
 
-@pytest.fixture
-async def running(tmp_path):
-    settings = settings_for(tmp_path)
-    write_corpus(settings.corpus_dir, corpus_a())
-    store = await Store.open(settings.database_path)
-    service = await Service.open(settings, store)
-    yield service, store
-    await store.close()
 
 
 async def test_an_article_with_a_new_person_number_and_event_is_reported(running):
