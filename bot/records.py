@@ -50,15 +50,16 @@ def answer_json(answer: Answer, public_base_url: str | None = None) -> dict[str,
         "message": answer.message,
         "notices": list(answer.notices),
         "corpus_version": answer.corpus_version,
-        "hits": [hit_json(h, answer.documents, public_base_url) for h in answer.hits],
-        "closest": [hit_json(h, answer.documents, public_base_url) for h in answer.closest],
+        # The passages shown, best first: the answer, or when `answered` is false the closest ones,
+        # which `message` introduces as such. A script reads one list either way.
+        "hits": [hit_json(h, answer.documents, public_base_url) for h in answer.hits or answer.closest],
     }
 
 
 def error_json(question: str, message: str) -> dict[str, Any]:
     """The answer object for a question that could not be searched."""
     return {"question": question, "answered": False, "error": message, "message": message, "notices": [],
-            "hits": [], "closest": []}
+            "hits": []}
 
 
 def document_json(doc: Document, public_base_url: str | None = None) -> dict[str, Any]:

@@ -99,7 +99,7 @@ def check_hit(hit: dict, doc_ids: set[str]) -> None:
 
 
 def test_ask_json_has_the_documented_keys(answer):
-    assert {"question", "answered", "hits", "closest", "message", "notices"} <= answer.keys()
+    assert {"question", "answered", "hits", "message", "notices", "corpus_version"} <= answer.keys()
     assert answer["question"] == QUESTION
     assert answer["answered"] is True
     assert "error" not in answer
@@ -138,8 +138,15 @@ def test_batch_line_is_an_answer_or_an_error_object(batch, sources, i):
     else:
         assert "error" not in obj
         doc_ids = {s["doc_id"] for s in sources}
-        for hit in obj["hits"] + obj["closest"]:
+        for hit in obj["hits"]:
             check_hit(hit, doc_ids)
+
+
+def test_nothing_found_json_offers_the_closest_passages_as_such(batch):
+    brazil = batch[12]
+    assert brazil["answered"] is False
+    assert brazil["message"].startswith("Nothing found") and "closest" in brazil["message"]
+    assert brazil["hits"], "the closest passages are listed, under the nothing-found message"
 
 
 def test_batch_answers_stay_in_input_order(batch):

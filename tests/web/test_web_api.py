@@ -18,8 +18,8 @@ async def test_api_ask_is_the_same_json_as_dossier_ask(client, monkeypatch, caps
 
 async def test_api_ask_reports_nothing_found_with_closest(client):
     answer = await (await client.get("/api/ask", params={"q": "penguin zebra reservoir"})).json()
-    assert answer["answered"] is False and answer["hits"] == []
-    assert answer["closest"] and answer["message"].startswith("Nothing found")
+    assert answer["answered"] is False and answer["hits"]
+    assert "closest" in answer["message"] and answer["message"].startswith("Nothing found")
 
 
 async def test_api_ask_honours_top_and_refuses_a_bad_one(client):
