@@ -22,6 +22,10 @@ KIND_WEIGHT = {PassageKind.BODY: 1.0, PassageKind.CAPTION: 0.8, PassageKind.HEAD
 # idf weight (a word no passage contains weighs as much as the rarest word can). The README shows
 # the measurements behind the value: answerable questions sit well above it, off-corpus ones below.
 MIN_COVERAGE = 0.36
+# ... and at least this many of the question's units (all of them when it has fewer): one shared
+# word ("best", "population", "army") is how off-corpus questions reach the best passage, while a
+# question the corpus answers shares a name and a word, or two words, with its passage.
+MIN_FOUND_UNITS = 2
 
 # Share of the best neighbouring paragraph's score a passage inherits (see Index._with_context).
 CONTEXT_WEIGHT = 0.3
@@ -102,17 +106,19 @@ class Index:
             folded = self._folded[i] = fold_for_phrase(self.passages[i].text)
         return folded
 
-    def coverage(self, query: Query, i: int) -> float:
-        """Share of the question's weight that passage i contains.
+    def coverage(self, query: Query, i: int) -> tuple[float, int]:
+        """Share of the question's weight that passage i contains, and how many units it holds.
 
         The question is weighed by units: a word, or a name with its alias and part terms (ISKP and
         its actor term; counter-terrorism and counterterror). A unit weighs the idf of its rarest
         known term, and the rarest possible idf when the corpus has none of them, doubled for a
         capitalised name; it is found when the passage holds any of its terms, and counts at the
         synonym weight when the passage holds only a synonym, and at NEIGHBOUR_CREDIT when only a
-        neighbouring paragraph of the same article holds it (the speaker of a quote, say).
+        neighbouring paragraph of the same article holds it (the speaker of a quote, say). Each unit
+        found in any of these ways counts among the units found.
         """
         total = found = 0.0
+        held = 0
         near = [j for j, same in ((i - 1, self._same_doc_prev[i]), (i + 1, self._same_doc_next[i])) if same]
         for terms, is_name in query.units:
             known = [t for t in terms if t in self.matrix.vocabulary]
@@ -123,11 +129,14 @@ class Index:
             total += weight
             if any(self.matrix.has(t, i) for t in known):
                 found += weight
+                held += 1
             elif any(self.matrix.has(t, j) for t in known for j in near):
                 found += weight * NEIGHBOUR_CREDIT
+                held += 1
             elif any(self.matrix.has(r, i) for t in terms for r in self.synonyms.related(t)):
                 found += weight * EXPANSION_WEIGHT
-        return found / total if total > 0 else 0.0
+                held += 1
+        return (found / total if total > 0 else 0.0), held
 
     def search(self, question: str | Query, k: int = 3, snippet_chars: int = 300,
                doc_ids: Sequence[str] | None = None) -> SearchResult:
@@ -153,8 +162,9 @@ class Index:
             if phrase_ok:
                 scores[~with_phrases] = 0.0
         order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
-        coverage = self.coverage(query, order[0]) if order else 0.0
-        answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE
+        coverage, held = self.coverage(query, order[0]) if order else (0.0, 0)
+        enough_units = held >= min(MIN_FOUND_UNITS, len(query.units))
+        answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE and enough_units
         chosen = [self._hit(i, float(scores[i]), query, snippet_chars) for i in order[:k]]
         if answered:
             return SearchResult(query, True, tuple(chosen), (), coverage)

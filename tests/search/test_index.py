@@ -159,3 +159,32 @@ def test_a_quoted_phrase_is_found_however_low_its_passage_ranks():
     index = Index.build([*strong, weak], Analyzer())
     result = index.search('drone strikes "at dawn"', k=3)
     assert [h.passage.doc_id for h in result.hits + result.closest] == ["rare"]
+
+
+def _small_index() -> Index:
+    from search.text import Analyzer
+
+    texts = ["The best harvest in a decade filled the granaries of the valley.",
+             "Farmers in the valley sold grain at the market on Monday.",
+             "Rain delayed the harvest in the northern districts.",
+             "The market council met the farmers about grain prices."]
+    # Enough other passages that a word found once weighs nearly as much as a word never seen.
+    texts += [f"Notes from week {i} on roads, schools and water supplies." for i in range(60)]
+    return Index.build([Passage(f"d{i}", 1, t, PassageKind.BODY) for i, t in enumerate(texts)], Analyzer())
+
+
+def test_one_shared_word_is_not_an_answer_however_rare_the_word():
+    # "best" is as rare as a word can be here, so it carries half the question's weight on its own.
+    result = _small_index().search("best laptop", k=3)
+    assert not result.answered
+    assert result.closest and result.closest[0].passage.doc_id == "d0"
+
+
+def test_two_shared_words_can_answer():
+    result = _small_index().search("best harvest", k=3)
+    assert result.answered and result.hits[0].passage.doc_id == "d0"
+
+
+def test_a_one_word_question_needs_only_that_word():
+    result = _small_index().search("granaries", k=3)
+    assert result.answered and result.hits[0].passage.doc_id == "d0"
