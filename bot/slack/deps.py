@@ -9,9 +9,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.errors import DossierError, error_id
+from bot.ratelimit import RateLimited, RateLimiter
 from bot.service import Answer, Service
 from bot.settings import Settings
-from bot.slack.guard import RateLimiter, SeenOnce
+from bot.slack.guard import SeenOnce
 
 log = logging.getLogger("dossier.slack")
 
@@ -19,10 +20,6 @@ log = logging.getLogger("dossier.slack")
 MAX_RESULTS = 15
 # Threads the bot answered, remembered for follow-ups; the oldest are forgotten past this many.
 MAX_THREADS = 5000
-
-
-class RateLimited(DossierError):
-    """The user asked too often in the last minute."""
 
 
 @dataclass
@@ -51,17 +48,21 @@ class SlackDeps:
     settings: Settings
     service: Service
     seen: SeenOnce = field(default_factory=SeenOnce)
-    limiter: RateLimiter = field(default_factory=RateLimiter)
     threads: ThreadMemory = field(default_factory=ThreadMemory)
+    limiter: RateLimiter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.limiter = RateLimiter(self.settings.rate_limit_questions, self.settings.rate_limit_seconds)
 
     def is_admin(self, user_id: str) -> bool:
         """True for the configured admin user ids."""
         return user_id in self.settings.slack_admin_user_ids
 
     def check_rate(self, user_id: str) -> None:
-        """Raise RateLimited when the user is over the per-user limit."""
-        if not self.limiter.allow(user_id):
-            raise RateLimited("You are asking faster than Dossier answers. Wait a minute, then ask again.")
+        """Raise RateLimited when the user asked `rate_limit_questions` times in the last `rate_limit_seconds`."""
+        wait = self.limiter.check(user_id)
+        if wait:
+            raise RateLimited.waiting(wait)
 
     async def search(self, question: str, user_id: str, offset: int = 0,
                      doc_ids: list[str] | None = None) -> tuple[Answer, bool]:

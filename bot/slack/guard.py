@@ -1,18 +1,15 @@
-"""Once-only delivery and per-user rate limits for the Slack adapter (in memory, bounded)."""
+"""Once-only delivery for the Slack adapter (in memory, bounded)."""
 
 from __future__ import annotations
 
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable
 
 # Slack retries an event three times over about five minutes; remembering ten minutes of ids
 # covers every retry, and the cap bounds memory on a busy workspace.
 SEEN_SECONDS = 600.0
 SEEN_MAX = 10_000
-# A person asks a few questions a minute; more than this is a script or a stuck client.
-RATE_LIMIT = 8
-RATE_WINDOW_SECONDS = 60.0
 
 
 class SeenOnce:
@@ -34,24 +31,3 @@ class SeenOnce:
         self._seen[key] = now
         return True
 
-
-class RateLimiter:
-    """At most `limit` requests per user in any `window` seconds."""
-
-    def __init__(self, limit: int = RATE_LIMIT, window: float = RATE_WINDOW_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self._recent: dict[str, deque[float]] = {}
-        self._limit, self._window, self._clock = limit, window, clock
-
-    def allow(self, user_id: str) -> bool:
-        """Count one request for `user_id`; False when over the limit (and then it is not counted)."""
-        now = self._clock()
-        times = self._recent.setdefault(user_id, deque())
-        while times and times[0] <= now - self._window:
-            times.popleft()
-        if len(times) >= self._limit:
-            return False
-        times.append(now)
-        if len(self._recent) > SEEN_MAX:
-            self._recent = {u: t for u, t in self._recent.items() if t and t[-1] > now - self._window}
-        return True

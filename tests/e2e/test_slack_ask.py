@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 
+from tests.e2e.conftest import running, slack_settings
 from tests.e2e.fake_slack import BOT_ID, FakeSlack
 
 
@@ -92,10 +94,17 @@ async def test_ask_in_a_channel_the_bot_is_not_in_answers_through_the_response_u
     assert reply["response_type"] == "in_channel" and "Doha" in json.dumps(reply["blocks"])
 
 
-async def test_a_user_over_the_rate_limit_is_asked_to_wait(fake: FakeSlack, bot) -> None:
-    for _ in range(9):
-        await fake.send("slash_commands", fake.command("/ask", "who met in Doha?", user="UFAST"))
-    await fake.wait_for(8)
-    [reply] = await fake.wait_responses(1)
-    assert "Wait a minute" in reply["text"]
-    assert len(fake.posts()) == 8
+async def test_the_configured_rate_limit_is_enforced_with_a_friendly_message(fake: FakeSlack, corpus) -> None:
+    settings = slack_settings(corpus, fake, rate_limit_questions=2, rate_limit_seconds=30)
+    async with running(settings, fake):
+        for _ in range(3):
+            await fake.send("slash_commands", fake.command("/ask", "who met in Doha?", user="UFAST"))
+        [reply] = await fake.wait_responses(1)
+        assert reply["response_type"] == "ephemeral"
+        assert re.fullmatch(r"You're asking faster than I can keep up\. Please try again in (29|30) seconds\.",
+                            reply["text"])
+        assert len(await fake.wait_for(2)) == 2
+        await fake.send("slash_commands", fake.command("/ask", "who met in Doha?", user="USLOW"))
+        await fake.wait_for(3)  # the limit is per person: someone else is still answered
+        await asyncio.sleep(0.2)
+        assert len(fake.responses) == 1
