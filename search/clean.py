@@ -31,7 +31,11 @@ _TAIL_MARKER = re.compile(
     r"|leave a comment|comments|\d+ comments|post a comment|latest news|top stories)\s*:?$",
     re.IGNORECASE,
 )
-_PUBLISHED_LINE = re.compile(r"^(?:first\s+)?published\s+(?:in|by|on)\s+(?P<rest>.+)$", re.IGNORECASE)
+# "Published in Dawn, April 25th, 2023", "Published on May 2, 2024", "Published January 5, 2025",
+# "Updated: January 6, 2025". Without "in/by/on" the line must start with its date, so a sentence such as
+# "Published reports say…" stays text.
+_PUBLISHED_LINE = re.compile(r"^(?:first\s+|last\s+)?(?P<verb>published|updated)\s*:?\s+(?:(?P<prep>in|by|on)\s+)?"
+                             r"(?P<rest>.+)$", re.IGNORECASE)
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|al-\w+)){0,5})$")
 # Photo credits: "Photo: AFP / Aamir Qureshi", "(Photo by …)", "… /AFP via Getty Images", "Image: Facebook".
 _CAPTION_CREDIT = re.compile(
@@ -192,23 +196,36 @@ def take_page_dates(paras: list[str], art: CleanArticle) -> list[str]:
 
 
 def take_published_line(paras: list[str], art: CleanArticle) -> list[str]:
-    """A line such as "Published in Dawn, April 25th, 2023" names the outlet and the publication date."""
+    """A line such as "Published in Dawn, April 25th, 2023" names the outlet and the publication date.
+
+    An "Updated <date>" line is removed too; its date stands for the publication date only when no
+    "Published" line gives one, since a story is updated after it is published.
+    """
     kept = []
+    updated: date | None = None
     for p in paras:
-        m = _PUBLISHED_LINE.match(p)
-        if m and len(p) < 120:
-            rest = m["rest"].strip(" .")
-            found = find_full_date(rest)
-            if found is not None:
-                art.published = found[1]
-                outlet = rest[: found[0].start()].strip(" ,")
-                if outlet and not re.fullmatch(r"(?:on|the)", outlet, re.IGNORECASE):
-                    art.outlet = outlet
-            elif parse_date(rest) is None and len(rest.split()) <= 5:
-                art.outlet = rest
-            art.removed.append(("published line", p))
+        m = _PUBLISHED_LINE.match(p) if len(p) < 120 else None
+        if m is None:
+            kept.append(p)
             continue
-        kept.append(p)
+        rest = m["rest"].strip(" .")
+        found = find_full_date(rest)
+        starts_with_date = found is not None and not rest[: found[0].start()].strip(" ,|-–—")
+        is_update = m["verb"].casefold() == "updated"
+        if (m["prep"] is None or is_update) and not starts_with_date:
+            kept.append(p)
+            continue
+        art.removed.append(("published line", p))
+        if is_update:
+            updated = updated or (found[1] if found else None)
+        elif found is not None:
+            art.published = found[1]
+            outlet = rest[: found[0].start()].strip(" ,")
+            if outlet and not re.fullmatch(r"(?:on|the)", outlet, re.IGNORECASE):
+                art.outlet = outlet
+        elif parse_date(rest) is None and len(rest.split()) <= 5:
+            art.outlet = rest
+    art.published = art.published or updated
     return kept
 
 
@@ -291,8 +308,8 @@ def clean_article(text: str, known_title: str | None = None) -> CleanArticle:
     paras = split_blocks(normalize_newlines(text))
     paras = drop_widgets(paras, art)
     paras = cut_tail(paras, art)
-    paras = take_page_dates(paras, art)
     paras = take_published_line(paras, art)
+    paras = take_page_dates(paras, art)
     paras = take_byline(paras, art)
     paras = take_title(paras, art, known_title)
     paras = drop_duplicates(paras, art)

@@ -92,6 +92,27 @@ def test_published_line_gives_outlet_and_publication_date(seed_path):
     assert not any("Published in" in p for p, _ in art.paragraphs)
 
 
+@pytest.mark.parametrize("lines, published", [
+    ("Published January 5, 2025", date(2025, 1, 5)),
+    ("Published: Sunday, January 5, 2025", date(2025, 1, 5)),
+    ("Updated January 6, 2025", date(2025, 1, 6)),
+    ("Published January 5, 2025\n\nUpdated January 6, 2025", date(2025, 1, 5)),
+    ("Updated January 6, 2025\n\nPublished January 5, 2025", date(2025, 1, 5)),
+])
+def test_published_or_updated_date_line_gives_the_publication_date(lines, published):
+    page = f"Harbour Ferry Catches Fire\n\n{lines}\n\nThe ferry burned for an hour, the coast guard said.\n"
+    art = clean_article(page)
+    assert (art.published, art.page_date, art.outlet) == (published, None, None)
+    assert [p for p, _ in art.paragraphs] == ["The ferry burned for an hour, the coast guard said."]
+
+
+def test_a_sentence_starting_with_published_stays_text():
+    sentence = "Published reports put the toll at 40."
+    art = clean_article(f"Harbour Ferry Catches Fire\n\n{sentence}\n\nThe ferry burned for an hour.\n")
+    assert sentence in [p for p, _ in art.paragraphs]
+    assert art.outlet is None
+
+
 def test_published_line_fills_the_source_when_no_manifest_says_so(seed_path, tmp_path):
     (tmp_path / "dawn.txt").write_bytes(seed_path("002").read_bytes())
     source = load_folder(tmp_path).documents[0].source
