@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 
 from bot.discord.commands import dossier
+from bot.discord.failures import tell
 from bot.discord.render_lists import FILTER_CHARS, ListState
 from bot.discord.text import CHOICE_NAME, CHOICES, cut
 from bot.discord.views_lists import list_content, list_message
@@ -15,7 +16,7 @@ from bot.errors import DossierError
 from search.extract.query import KINDS
 
 # Reading a list takes milliseconds, so it runs before the answer: a bad filter can then be answered
-# privately, which a public "thinking…" acknowledgement would no longer allow. Past this budget the
+# privately at once, without a public "thinking…" message to delete first. Past this budget the
 # command is acknowledged anyway, well inside Discord's three seconds.
 ANSWER_BUDGET = 1.5
 
@@ -47,11 +48,7 @@ async def send_list(interaction: discord.Interaction, state: ListState) -> None:
     try:
         content, version = await work
     except DossierError as exc:
-        if done:
-            await interaction.response.send_message(exc.user_message, ephemeral=True)
-            return
-        await interaction.delete_original_response()  # a public placeholder cannot turn private
-        await interaction.followup.send(exc.user_message, ephemeral=True)
+        await tell(interaction, exc.user_message)  # privately, even past a public placeholder
         return
     embed, view = list_message(content, version, state, interaction.user.id)
     if done:

@@ -26,13 +26,30 @@ def user_line(exc: BaseException, where: str) -> str:
     return error_text(eid)
 
 
+async def public_placeholder(interaction: discord.Interaction) -> bool:
+    """Whether the interaction is acknowledged by a public "thinking…" message that nothing has replaced.
+
+    Discord turns the first follow-up to such a message into an edit of it, public like it, so a
+    private line must first delete it. Only Discord knows whether it was public and is still loading.
+    """
+    if interaction.response.type is not discord.InteractionResponseType.deferred_channel_message:
+        return False
+    try:
+        original = await interaction.original_response()
+    except discord.NotFound:  # already deleted
+        return False
+    return original.flags.loading and not original.flags.ephemeral
+
+
 async def tell(interaction: discord.Interaction, text: str) -> None:
     """Reply privately to an interaction, whether or not it was already acknowledged."""
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
-        else:
+        if not interaction.response.is_done():
             await interaction.response.send_message(text, ephemeral=True)
+            return
+        if await public_placeholder(interaction):
+            await interaction.delete_original_response()
+        await interaction.followup.send(text, ephemeral=True)
     except discord.HTTPException:
         log.warning("could not deliver an error message for interaction %s", interaction.id, exc_info=True)
 
