@@ -82,4 +82,15 @@ MIGRATIONS: tuple[str, ...] = (
         result        TEXT
     );
     """,
+    # 3: chat threads the bot answered, with the question each started from, for follow-ups after a restart.
+    """
+    CREATE TABLE answered_threads (
+        platform      TEXT NOT NULL,
+        thread        TEXT NOT NULL,
+        question      TEXT NOT NULL,
+        used_at       TEXT NOT NULL,
+        PRIMARY KEY (platform, thread)
+    );
+    CREATE INDEX answered_threads_used_at ON answered_threads (used_at);
+    """,
 )

@@ -1,4 +1,5 @@
-"""The SQLite store (aiosqlite): corpus versions, the query log, feedback, the audit log, reload requests.
+"""The SQLite store (aiosqlite): corpus versions, the query log, feedback, the audit log, reload requests,
+answered chat threads.
 
 One connection in autocommit mode; every write that must be whole runs between BEGIN IMMEDIATE and
 COMMIT. Coroutines share the connection, so one asyncio lock lets one of them use it at a time: no
@@ -37,6 +38,8 @@ BUSY_TIMEOUT_MS = 5000
 JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 # Unanswered questions shown by `stats`.
 RECENT_UNANSWERED = 10
+# Answered chat threads kept for follow-ups; the least recently used are forgotten past this many.
+KEEP_THREADS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,3 +276,20 @@ class Store:
         rows = await self._read("SELECT ok, result FROM reload_requests WHERE id = ? AND done = 1",
                                 (request_id,))
         return (bool(rows[0][0]), rows[0][1]) if rows else None
+
+    # Chat threads the bot answered
+
+    async def remember_thread(self, platform: str, thread: str, question: str) -> None:
+        """Keep the question a thread started from (the first one stays); forget the least used threads."""
+        async with self.transaction() as db:
+            await db.execute("INSERT INTO answered_threads (platform, thread, question, used_at) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (platform, thread) DO UPDATE SET used_at = excluded.used_at",
+                             (platform, thread, question, now()))
+            await db.execute("DELETE FROM answered_threads WHERE used_at < (SELECT used_at FROM answered_threads "
+                             "ORDER BY used_at DESC LIMIT 1 OFFSET ?)", (KEEP_THREADS,))
+
+    async def thread_question(self, platform: str, thread: str) -> str | None:
+        """The question an answered thread started from, or None when the bot did not answer it."""
+        rows = await self._read("SELECT question FROM answered_threads WHERE platform = ? AND thread = ?",
+                                (platform, thread))
+        return rows[0][0] if rows else None

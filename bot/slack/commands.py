@@ -60,7 +60,7 @@ async def _ask(deps: SlackDeps, command: dict[str, Any], client: AsyncWebClient,
     message = render_answer(answer, deps.settings.public_base_url, more=more, scope=doc_ids)
     ts = await post_or_respond(client, respond, channel, message)
     if ts:
-        deps.threads.remember(channel, ts, answer.question)
+        await deps.threads.remember(channel, ts, answer.question)
 
 
 def _source_filter(deps: SlackDeps, wanted: str | None) -> list[str] | None:

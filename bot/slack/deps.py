@@ -8,37 +8,62 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from bot.errors import DossierError, error_id
+from bot.errors import DossierError, StoreError, error_id
 from bot.ratelimit import RateLimited, RateLimiter
 from bot.service import Answer, Service
 from bot.settings import Settings
 from bot.slack.guard import SeenOnce
+from bot.store import Store
 
 log = logging.getLogger("dossier.slack")
 
 # "More results" pages through at most this many passages: past that, a better question helps more.
 MAX_RESULTS = 15
-# Threads the bot answered, remembered for follow-ups; the oldest are forgotten past this many.
+# Answered threads also held in memory; the least recently used are dropped past this many.
 MAX_THREADS = 5000
+# How the store tells Slack's threads from another platform's.
+PLATFORM = "slack"
 
 
-@dataclass
 class ThreadMemory:
-    """The question each thread the bot answered started from, for follow-ups in that thread."""
+    """The question each thread the bot answered started from, for follow-ups in that thread.
 
-    questions: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    Kept in the store when the service has one, so a restart forgets no thread; the recent ones are
+    also held in memory. A store that cannot be read or written is logged and never fails an answer.
+    """
 
-    def remember(self, channel: str, thread_ts: str, question: str) -> None:
+    def __init__(self, store: Store | None = None) -> None:
+        self._store = store
+        self._questions: OrderedDict[str, str] = OrderedDict()
+
+    async def remember(self, channel: str, thread_ts: str, question: str) -> None:
         """Note the question a thread answers; keeps the first question of a thread."""
         key = f"{channel}:{thread_ts}"
-        self.questions.setdefault(key, question)
-        self.questions.move_to_end(key)
-        while len(self.questions) > MAX_THREADS:
-            self.questions.popitem(last=False)
+        self._hold(key, self._questions.get(key, question))
+        if self._store is not None:
+            try:
+                await self._store.remember_thread(PLATFORM, key, question)
+            except StoreError as exc:
+                log.warning("could not store an answered thread: %s", exc)
 
-    def question(self, channel: str, thread_ts: str) -> str | None:
+    async def question(self, channel: str, thread_ts: str) -> str | None:
         """The question a thread started from, or None when the bot did not answer that thread."""
-        return self.questions.get(f"{channel}:{thread_ts}")
+        key = f"{channel}:{thread_ts}"
+        found = self._questions.get(key)
+        if found is None and self._store is not None:
+            try:
+                found = await self._store.thread_question(PLATFORM, key)
+            except StoreError as exc:
+                log.warning("could not read answered threads: %s", exc)
+            if found is not None:
+                self._hold(key, found)
+        return found
+
+    def _hold(self, key: str, question: str) -> None:
+        self._questions[key] = question
+        self._questions.move_to_end(key)
+        while len(self._questions) > MAX_THREADS:
+            self._questions.popitem(last=False)
 
 
 @dataclass
@@ -48,11 +73,12 @@ class SlackDeps:
     settings: Settings
     service: Service
     seen: SeenOnce = field(default_factory=SeenOnce)
-    threads: ThreadMemory = field(default_factory=ThreadMemory)
     limiter: RateLimiter = field(init=False)
+    threads: ThreadMemory = field(init=False)
 
     def __post_init__(self) -> None:
         self.limiter = RateLimiter(self.settings.rate_limit_questions, self.settings.rate_limit_seconds)
+        self.threads = ThreadMemory(self.service.store)
 
     def is_admin(self, user_id: str) -> bool:
         """True for the configured admin user ids."""

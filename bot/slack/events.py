@@ -36,7 +36,7 @@ def register_events(app: AsyncApp, deps: SlackDeps) -> None:
         if _from_a_bot(event) or event.get("subtype") or f"<@{context.bot_user_id}>" in event.get("text", ""):
             return  # edits, joins and bots are not questions; a mention is answered as app_mention
         in_thread = event.get("thread_ts") not in (None, event.get("ts"))
-        known = in_thread and deps.threads.question(event["channel"], event["thread_ts"]) is not None
+        known = in_thread and (await deps.threads.question(event["channel"], event["thread_ts"])) is not None
         direct = event.get("channel_type") == "im" and not in_thread
         if (known or direct) and deps.seen.first(_message_key(event)):
             await _answer_in_thread(deps, client, event, event.get("text", ""))
@@ -56,13 +56,13 @@ async def _answer_in_thread(deps: SlackDeps, client: AsyncWebClient, event: dict
 async def _answer(deps: SlackDeps, client: AsyncWebClient, channel: str, user: str, thread: str,
                   text: str) -> None:
     deps.check_rate(user)
-    earlier = deps.threads.question(channel, thread)
+    earlier = await deps.threads.question(channel, thread)
     question = follow_up(text, earlier, deps.settings.max_question_chars) if earlier else text
     answer, more = await deps.search(question, user)
     shown = " ".join(text.split()) if earlier else None
     message = render_answer(answer, deps.settings.public_base_url, more=more, shown_question=shown)
     await post(client, channel, message, thread)
-    deps.threads.remember(channel, thread, answer.question)
+    await deps.threads.remember(channel, thread, answer.question)
 
 
 def follow_up(reply: str, earlier: str, max_chars: int) -> str:

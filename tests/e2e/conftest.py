@@ -95,6 +95,7 @@ def corpus(tmp_path: Path) -> Path:
 @contextlib.asynccontextmanager
 async def running(settings: Settings, fake: FakeSlack, service: Service | None = None):
     """Run the Slack adapter in Socket Mode against `fake`, over a real store, until the block ends."""
+    fake.connected.clear()  # set again when this app's Socket Mode connection arrives
     store = await Store.open(settings.database_path)
     service = service or await Service.open(settings, store)
     task = asyncio.create_task(run_slack(settings, service))

@@ -55,6 +55,22 @@ async def test_reply_in_an_answered_thread_is_a_follow_up_with_the_earlier_quest
     assert "*Russia*" in texts[1] and "reconstruction" in texts[1]
 
 
+async def test_a_reply_in_an_answered_thread_is_a_follow_up_after_a_restart(fake: FakeSlack, corpus) -> None:
+    settings = slack_settings(corpus, fake)
+    first = fake.message_event("<@UBOT> who funded reconstruction talks with the Taliban?", kind="app_mention")
+    async with running(settings, fake):
+        await fake.send("events_api", fake.event(first))
+        await fake.wait_for(1)
+    async with running(settings, fake):  # a new app and service on the same database
+        reply = fake.message_event("and Russia?", thread_ts=first["ts"])
+        await fake.send("events_api", fake.event(reply))
+        [_, follow] = await fake.wait_for(2)
+    assert follow.args["thread_ts"] == first["ts"]
+    texts = section_texts(follow.args)
+    assert texts[0].startswith("*and Russia?*")
+    assert "*Russia*" in texts[1] and "reconstruction" in texts[1]  # searched with the thread's first question
+
+
 async def test_replies_in_threads_the_bot_did_not_answer_and_bot_messages_are_ignored(
     fake: FakeSlack, bot
 ) -> None:
