@@ -80,3 +80,19 @@ def _paragraph(corpus: CorpusData, phrase: str) -> tuple[str, int]:
 ])
 def test_month_and_title_abbreviations_end_no_sentence(text, expected):
     assert [s.text for s in sentences("d", 1, text)] == expected
+
+
+def _figures(extraction: Extraction, corpus: CorpusData, phrase: str) -> list[float]:
+    doc_id, number = _paragraph(corpus, phrase)
+    return [f.value for f in extraction.figures if (f.doc_id, f.paragraph) == (doc_id, number)]
+
+
+@pytest.mark.parametrize("phrase, values", [
+    ("shortly before 4 a.m.", [312, 41]),  # 4 a.m. is a time of day
+    ("Tobias Renner, 58,", [20]),  # 58 is his age; twenty minutes
+    ("Agnes Lindahl, 71,", [11]),  # 71 is her age; eleven people treated
+    ("fined 2.4 million euros", [2_400_000]),  # the 9 of "Sept. 9, 2023" is a date
+    ("inspected on Aug. 14, 2024", []),  # so is the 14
+])
+def test_times_of_day_ages_and_days_of_abbreviated_months_are_not_figures(extraction, corpus, phrase, values):
+    assert _figures(extraction, corpus, phrase) == values

@@ -31,6 +31,11 @@ _FIGURE = re.compile(
     r"(?:\s?(?:-|–|to)\s?(?:" + _CUR + r")?(?P<num2>" + _NUM + r")(?P<scale2>" + _SCALE + r")?)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?(?P<dash>-(?=[a-z]))?(?![\w,]\d|\w|:\d)"
 )
+# A number that tells the time of day ("4 a.m.", "11 pm", "9 o'clock") or a person's age ("Agnes Lindahl,
+# 71, said", "aged 71") counts nothing in the story: neither is a figure.
+_TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|o'clock\b|o’clock\b)", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]+,|\b(?i:aged))\s$")
+_AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\.(?!\d)|$)")
 _WORD_FIGURE = re.compile(r"\b(?P<word>" + "|".join(w for w in _WORD_NUMBERS if w not in ("zero", "one"))
                           + r")\b(?![- ]?(?:of them|or so))", re.IGNORECASE)
 # Qualifiers as the text states them, longest first.
@@ -71,7 +76,8 @@ def figures_of(sentence: Sentence, caption: bool = False) -> list[Figure]:
     dates = [(d.start, d.end) for d in find_dates(text)]
     found = []
     for match in _FIGURE.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in dates) or _is_year(match):
+        if (any(a < match.end() and match.start() < b for a, b in dates) or _is_year(match)
+                or _is_time_or_age(match)):
             continue
         value = _value(match["num"], match["scale"])
         high = _value(match["num2"], match["scale2"] or match["scale"]) if match["num2"] else None
@@ -94,6 +100,17 @@ def _is_year(match: re.Match[str]) -> bool:
     counted = bool(following and following.group(1).casefold() in COUNT_NOUNS)
     return (raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2099 and not match["cur"]
             and not match["scale"] and not match["pct"] and not counted)
+
+
+def _is_time_or_age(match: re.Match[str]) -> bool:
+    """A bare number that reads as a time of day or as the age of the person named before it."""
+    if match["cur"] or match["scale"] or match["pct"] or match["num2"]:
+        return False
+    text, start, end = match.string, match.start(), match.end()
+    if _TIME_AFTER.match(text, end) and float(match["num"]) <= 12:
+        return True
+    named_before = _AGE_BEFORE.search(text, max(0, start - 40), start)
+    return match["num"].isdigit() and int(match["num"]) <= 120 and bool(named_before and _AGE_AFTER.match(text, end))
 
 
 def _value(raw: str, scale: str | None) -> float:
