@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 
+from bot.service import Service
 from tests.e2e.conftest import running, slack_settings
 from tests.e2e.fake_slack import BOT_ID, FakeSlack
 
@@ -124,3 +126,29 @@ async def test_the_configured_rate_limit_is_enforced_with_a_friendly_message(fak
         await fake.wait_for(3)  # the limit is per person: someone else is still answered
         await asyncio.sleep(0.2)
         assert len(fake.responses) == 1
+
+
+class SlowService(Service):
+    """A service whose searches take longer than the three seconds Slack waits for an envelope's ack."""
+
+    def ask_sync(self, question, top=None, doc_ids=None):
+        time.sleep(3.3)
+        return super().ask_sync(question, top, doc_ids)
+
+
+async def test_a_slow_search_is_acknowledged_in_time_and_does_not_block_the_bot(fake: FakeSlack, corpus) -> None:
+    settings = slack_settings(corpus, fake)
+    async with running(settings, fake, SlowService.load(settings)):
+        started = time.monotonic()
+        await fake.send("slash_commands", fake.command("/ask", "who met in Doha?"), timeout=1.0)
+        mention = fake.message_event("<@UBOT> how many fighters does ISIS-K have?", kind="app_mention")
+        await fake.send("events_api", fake.event(mention), timeout=1.0)
+        await fake.send("slash_commands", fake.command("/sources", ""), timeout=1.0)
+        [sources] = await fake.wait_responses(1, timeout=2.0)
+        assert "Talks in Doha" in json.dumps(sources)
+        assert fake.posts() == []  # both envelopes and /sources were answered while the searches ran
+        posts = await fake.wait_for(2, timeout=8.0)
+        assert time.monotonic() - started > 3.3
+        answers = {p.args.get("thread_ts"): p.args["text"] for p in posts}
+        assert "Doha" in answers[None] and "2,000 fighters" in answers[mention["ts"]]
+
