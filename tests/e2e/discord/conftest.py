@@ -79,6 +79,14 @@ class Harness:
         """The bot's interaction callback (its acknowledgement or direct answer)."""
         return await self.fake.wait_for(lambda s: s.path.endswith(f"{token}/callback"), timeout)
 
+    def private_notice(self, token: str) -> str:
+        """The text of the one message an interaction left, checked to be seen only by the user."""
+        left = self.fake.interactions[token].messages
+        assert "@original" not in left or left["@original"]["flags"] & 64, "a public message is left"
+        [notice] = left.values()
+        assert notice["flags"] & 64 and not notice["embeds"]
+        return notice["content"]
+
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
@@ -116,12 +124,18 @@ async def start_bot(settings: Settings, service: Service) -> AsyncIterator[Harne
         await fake.stop()
 
 
-@pytest.fixture
-async def bot(settings: Settings) -> AsyncIterator[Harness]:
-    """The bot on the bundled corpus, over a real store, connected to the fake Discord."""
+async def start_stored_bot(settings: Settings) -> AsyncIterator[Harness]:
+    """`start_bot` over a real store, opened and closed with it."""
     store = await Store.open(settings.database_path)
     try:
         async for harness in start_bot(settings, await Service.open(settings, store)):
             yield harness
     finally:
         await store.close()
+
+
+@pytest.fixture
+async def bot(settings: Settings) -> AsyncIterator[Harness]:
+    """The bot on the bundled corpus, over a real store, connected to the fake Discord."""
+    async for harness in start_stored_bot(settings):
+        yield harness

@@ -16,10 +16,11 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from tests.e2e.discord import payloads as p
-from tests.e2e.discord.limits import message_problems
+from tests.e2e.discord.limits import refusal
 
 BOT_TOKEN = "fake-token"
 INTERACTION_DEADLINE = 3.0  # seconds Discord gives a bot to answer an interaction
+EPHEMERAL, LOADING = 1 << 6, 1 << 7  # message flags: seen only by its user; the "thinking…" placeholder
 
 
 @dataclass
@@ -47,6 +48,7 @@ class PendingInteraction:
     dispatched: float
     answered: bool = False
     messages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    thinking: bool = False  # a deferred "thinking…" message that no edit, delete or follow-up replaced yet
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
@@ -213,28 +215,22 @@ class FakeDiscord:
                 return 204, None
         raise KeyError(sent.path)
 
-    def _invalid(self, body: dict[str, Any]) -> tuple[int, Any] | None:
-        problems = message_problems(body)
-        if not problems:
-            return None
-        return 400, {"code": 50035, "message": "Invalid Form Body", "errors": problems}
-
     def _callback(self, token: str, body: dict[str, Any]) -> tuple[int, Any]:
         pending = self.interactions[token]
         if time.monotonic() - pending.dispatched > INTERACTION_DEADLINE:
             return 404, {"code": 10062, "message": "Unknown interaction"}
         if pending.answered:
             return 400, {"code": 40060, "message": "Interaction has already been acknowledged."}
-        if body.get("type") in (4, 7) and (refusal := self._invalid(body.get("data") or {})):
-            return refusal
+        if body.get("type") in (4, 7) and (refused := refusal(body.get("data") or {})):
+            return refused
         pending.answered = True
         kind, data = body["type"], body.get("data") or {}
-        ephemeral = bool(int(data.get("flags") or 0) & 64)
+        flags = int(data.get("flags") or 0) | (LOADING if kind == 5 else 0)
+        ephemeral = bool(flags & EPHEMERAL)
         original = p.message(int(pending.data["channel_id"]), p.BOT_USER, data.get("content") or "",
                              embeds=data.get("embeds") or [], components=data.get("components") or [],
-                             webhook_id=str(p.APP_ID), application_id=str(p.APP_ID),
-                             flags=data.get("flags", 0))
-        pending.messages["@original"] = original
+                             webhook_id=str(p.APP_ID), application_id=str(p.APP_ID), flags=flags)
+        pending.messages["@original"], pending.thinking = original, kind == 5
         result: dict[str, Any] = {"interaction": {
             "id": pending.data["id"], "type": pending.data["type"], "response_message_id": original["id"],
             "response_message_loading": kind == 5, "response_message_ephemeral": ephemeral}}
@@ -247,25 +243,36 @@ class FakeDiscord:
         if not pending.answered:
             return 404, {"code": 10015, "message": "Unknown Webhook"}
         if method == "PATCH":
-            if refusal := self._invalid(body or {}):
-                return refusal
-            edit = {k: v for k, v in (body or {}).items() if k != "allowed_mentions"}
-            pending.messages["@original"] |= edit
+            if refused := refusal(body or {}):
+                return refused
+            self._edit_original(pending, body or {})
         return 200, pending.messages["@original"]
+
+    @staticmethod
+    def _edit_original(pending: PendingInteraction, body: dict[str, Any]) -> dict[str, Any]:
+        """Replace the original's content; like Discord, an edit never changes who can see it."""
+        original = pending.messages["@original"]
+        original |= {k: v for k, v in body.items() if k not in ("allowed_mentions", "flags")}
+        original["flags"] &= ~LOADING
+        pending.thinking = False
+        return original
 
     def _delete_original(self, token: str) -> tuple[int, Any]:
         pending = self.interactions[token]
         if "@original" not in pending.messages:
             return 404, {"code": 10008, "message": "Unknown Message"}
         del pending.messages["@original"]
+        pending.thinking = False
         return 204, None
 
     def _followup(self, token: str, body: dict[str, Any]) -> tuple[int, Any]:
         pending = self.interactions[token]
         if not pending.answered:
             return 404, {"code": 10015, "message": "Unknown Webhook"}
-        if refusal := self._invalid(body):
-            return refusal
+        if refused := refusal(body):
+            return refused
+        if pending.thinking:  # Discord's first follow-up fills the placeholder, public or private as it was
+            return 200, self._edit_original(pending, body)
         created = p.message(int(pending.data["channel_id"]), p.BOT_USER, body.get("content") or "",
                             embeds=body.get("embeds") or [], components=body.get("components") or [],
                             webhook_id=str(p.APP_ID), flags=body.get("flags", 0))
@@ -273,8 +280,8 @@ class FakeDiscord:
         return 200, created
 
     def _post(self, channel_id: str, body: dict[str, Any]) -> tuple[int, Any]:
-        if refusal := self._invalid(body):
-            return refusal
+        if refused := refusal(body):
+            return refused
         in_guild = int(channel_id) != p.DM_CHANNEL_ID
         created = p.message(int(channel_id), p.BOT_USER, body.get("content") or "", guild=in_guild,
                             embeds=body.get("embeds") or [], components=body.get("components") or [])

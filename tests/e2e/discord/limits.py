@@ -44,3 +44,9 @@ def message_problems(payload: dict[str, Any]) -> list[str]:
             if len(b.get("custom_id") or "") > 100 or len(b.get("label") or "") > 80:
                 problems.append("custom_id over 100 or label over 80")
     return problems
+
+
+def refusal(payload: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+    """Discord's answer to a message payload breaking a limit, or None when it breaks none."""
+    problems = message_problems(payload)
+    return (400, {"code": 50035, "message": "Invalid Form Body", "errors": problems}) if problems else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 
@@ -150,11 +149,16 @@ async def test_the_rate_limit_answers_politely(settings):
     settings = settings.model_copy(update={"rate_limit_questions": 2})
     async for bot in start_bot(settings, Service.load(settings)):
         tokens = [await bot.slash("ask", question=QUESTION) for _ in range(3)]
-        replies = [(await bot.reply_to(t)).message() for t in tokens]
+        for token in tokens:
+            await bot.reply_to(token)
         # The three arrive together and are handled concurrently: any one of them may be the third.
-        refused = [r for r in replies if not r.get("embeds")]
+        answers = {t: bot.fake.interactions[t].messages.get("@original", {}) for t in tokens}
+        refused = [t for t, original in answers.items() if not original.get("embeds")]
         assert len(refused) == 1
-        assert "try again in" in refused[0]["content"] and refused[0]["flags"] & 64
+        assert all(not m["flags"] & 64 for t, m in answers.items() if t not in refused)  # answers are public
+        # the public "thinking…" message is gone, the notice is seen by the asker only
+        assert "try again in" in bot.private_notice(refused[0])
+        assert bot.fake.refused() == []
 
 
 async def test_source_autocomplete_offers_document_titles(bot):
@@ -168,8 +172,21 @@ async def test_source_autocomplete_offers_document_titles(bot):
     assert "Source: " + choices[0]["value"] in embed["footer"]["text"]
 
 
-async def test_nonsense_question_gets_the_service_explanation(bot):
+async def test_a_bad_public_question_is_explained_privately_and_its_placeholder_removed(bot):
     token = await bot.slash("ask", question="??? !!!")
-    reply = (await bot.reply_to(token)).message()
-    assert "no words to search for" in reply["content"]
-    await asyncio.sleep(0)
+    ack = (await bot.callback(token)).body
+    assert ack["type"] == 5 and not (ack.get("data") or {}).get("flags")  # a public "thinking…" first
+    await bot.reply_to(token)
+    assert "no words to search for" in bot.private_notice(token)
+    assert any(s.method == "DELETE" and token in s.path for s in bot.fake.sent)
+    unknown = await bot.slash("ask", question=QUESTION, source="No Such Article")
+    await bot.reply_to(unknown)
+    assert "I have no article by that name" in bot.private_notice(unknown)
+    assert bot.fake.refused() == []
+
+
+async def test_a_bad_private_question_is_explained_in_its_private_placeholder(bot):
+    token = await bot.slash("ask", question="??? !!!", private=True)
+    await bot.reply_to(token)
+    assert "no words to search for" in bot.private_notice(token)
+    assert not any(s.method == "DELETE" for s in bot.fake.sent)  # nothing public to remove
