@@ -72,10 +72,13 @@ class FigureGroup:
 
 @dataclass(frozen=True, slots=True)
 class EventSource:
-    """A passage that reports an event."""
+    """A passage that reports an event. `date` is set when the passage dates it less precisely than the
+    event ("late August" of a day another passage gives): the date as this passage writes it.
+    """
 
     doc_id: str
     paragraph: int
+    date: str = ""
 
     @property
     def passage_id(self) -> str:

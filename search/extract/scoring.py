@@ -166,33 +166,63 @@ def _figure_group(extraction: Extraction, member: list[Any]) -> str | None:
 
 
 def _event_mentions(extraction: Extraction) -> Iterable[tuple[str, str, int, str]]:
+    """Every (date, doc, paragraph, precision) the timeline reports, at the date each passage gives."""
     for e in extraction.events:
         for s in e.sources:
-            yield e.date, s.doc_id, s.paragraph, e.precision
+            yield s.date or e.date, s.doc_id, s.paragraph, e.precision
+
+
+def _reports(mention: tuple[str, str, int, str], g: dict[str, Any]) -> bool:
+    d, doc, p, _ = mention
+    return d == g["date"] and _doc(doc, g["doc"]) and p == g["paragraph"]
 
 
 def score_events(extraction: Extraction, gold: dict[str, Any]) -> dict[str, Score]:
-    """Timeline mentions (date and passage) and events placed in the wrong year."""
+    """Timeline mentions (date and passage), events placed in the wrong year, and events that the
+    timeline shows more than once or merges with another.
+    """
     s = Score("timeline")
     wanted = gold["events"]
     s.expected = len(wanted)
     mentions = list(_event_mentions(extraction))
     for g in wanted:
-        if any(d == g["date"] and _doc(doc, g["doc"]) and p == g["paragraph"] for d, doc, p, _ in mentions):
+        if any(_reports(m, g) for m in mentions):
             s.found += 1
         else:
             s.missed.append(f"{g['date']} {g['doc']}#p{g['paragraph']} ({g['what']})")
     s.extracted = len(mentions)
     wrong_year = Score("events in the wrong year")
-    for d, doc, p, _ in mentions:
-        if any(d == g["date"] and _doc(doc, g["doc"]) and p == g["paragraph"] for g in wanted):
+    for m in mentions:
+        d, doc, p, _ = m
+        if any(_reports(m, g) for g in wanted):
             s.correct += 1
             continue
         s.wrong.append(f"{d} {doc}#p{p}")
         if any(_doc(doc, g["doc"]) and p == g["paragraph"] and _same_day_other_year(d, g["date"])
                for g in wanted):
             wrong_year.wrong.append(f"{d} {doc}#p{p}")
-    return {"timeline": s, "wrong_year": wrong_year}
+    return {"timeline": s, "wrong_year": wrong_year, **_happenings(extraction, wanted)}
+
+
+def _happenings(extraction: Extraction, wanted: list[dict[str, Any]]) -> dict[str, Score]:
+    """Reference entries sharing a `happening` are one event told by several passages; an entry without
+    one is an event of its own. A happening found in more than one timeline event is duplicated (each
+    extra event counts once); a timeline event holding entries of two happenings merges different events.
+    """
+    def happening(n: int) -> str:
+        return wanted[n].get("happening") or f"{wanted[n]['date']} {wanted[n]['doc']}#p{wanted[n]['paragraph']}"
+
+    holding = [{happening(n) for n, g in enumerate(wanted)
+                if any(_reports((src.date or e.date, src.doc_id, src.paragraph, e.precision), g)
+                       for src in e.sources)} for e in extraction.events]
+    duplicated = Score("duplicated events")
+    for name in dict.fromkeys(happening(n) for n in range(len(wanted))):
+        dates = [e.date for e, held in zip(extraction.events, holding, strict=True) if name in held]
+        duplicated.wrong.extend(f"{name} (again at {d})" for d in dates[1:])
+    merged = Score("different events merged")
+    merged.wrong = [f"{e.date}: {' + '.join(sorted(held))}"
+                    for e, held in zip(extraction.events, holding, strict=True) if len(held) > 1]
+    return {"duplicated": duplicated, "merged": merged}
 
 
 def _same_day_other_year(got: str, want: str) -> bool:
@@ -217,7 +247,8 @@ def table(scores: dict[str, Score]) -> str:
         precision = f"{s.precision:>9.2f}" if key in _WITH_PRECISION else f"{'-':>9}"
         rows.append(f"{s.name:<25} {precision} {s.recall:>7.2f}   {s.found}/{s.expected}")
     rows.append(f"{'junk actors':<25} {len(scores['junk'].wrong):>9d}")
-    rows.append(f"{'events in the wrong year':<25} {len(scores['wrong_year'].wrong):>9d}")
+    for key in ("wrong_year", "duplicated", "merged"):
+        rows.append(f"{scores[key].name:<25} {len(scores[key].wrong):>9d}")
     for s in scores.values():
         if s.missed:
             rows.append(f"missed {s.name}: " + "; ".join(s.missed))
