@@ -66,6 +66,7 @@ class FakeDiscord:
         self.messages: dict[str, dict[str, Any]] = {}
         self.interactions: dict[str, PendingInteraction] = {}
         self.connections = 0
+        self._refusals: list[tuple[Callable[[Sent], bool], int, dict[str, Any]]] = []
         self._ws: web.WebSocketResponse | None = None
         self._seq = 0
         self._changed = asyncio.Condition()
@@ -116,8 +117,12 @@ class FakeDiscord:
                 lambda: sum(1 for g in self.gateway_ops if g["op"] == op) >= count), timeout)
 
     def refused(self) -> list[Sent]:
-        """Requests the fake refused: late or double answers, broken limits, unknown routes."""
+        """Requests the fake refused: late or double answers, broken limits, unknown routes, `refuse_next`."""
         return [s for s in self.sent if s.status >= 400]
+
+    def refuse_next(self, predicate: Callable[[Sent], bool], status: int, error: dict[str, Any]) -> None:
+        """Answer the next request matching `predicate` with this error, as Discord does when it balks."""
+        self._refusals.append((predicate, status, error))
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Send a gateway event to the connected bot."""
@@ -176,6 +181,9 @@ class FakeDiscord:
         try:
             if not token_free and request.headers.get("Authorization") != f"Bot {BOT_TOKEN}":
                 status, data = 401, {"code": 0, "message": "401: Unauthorized"}
+            elif planned := next((r for r in self._refusals if r[0](sent)), None):
+                self._refusals.remove(planned)
+                status, data = planned[1:]
             else:
                 status, data = self._route(sent)
         except KeyError:
@@ -226,14 +234,13 @@ class FakeDiscord:
         pending.answered = True
         kind, data = body["type"], body.get("data") or {}
         flags = int(data.get("flags") or 0) | (LOADING if kind == 5 else 0)
-        ephemeral = bool(flags & EPHEMERAL)
         original = p.message(int(pending.data["channel_id"]), p.BOT_USER, data.get("content") or "",
                              embeds=data.get("embeds") or [], components=data.get("components") or [],
                              webhook_id=str(p.APP_ID), application_id=str(p.APP_ID), flags=flags)
         pending.messages["@original"], pending.thinking = original, kind == 5
         result: dict[str, Any] = {"interaction": {
             "id": pending.data["id"], "type": pending.data["type"], "response_message_id": original["id"],
-            "response_message_loading": kind == 5, "response_message_ephemeral": ephemeral}}
+            "response_message_loading": kind == 5, "response_message_ephemeral": bool(flags & EPHEMERAL)}}
         if kind in (4, 5, 7):
             result["resource"] = {"type": kind, "message": original}
         return 200, result
@@ -259,9 +266,8 @@ class FakeDiscord:
 
     def _delete_original(self, token: str) -> tuple[int, Any]:
         pending = self.interactions[token]
-        if "@original" not in pending.messages:
+        if pending.messages.pop("@original", None) is None:
             return 404, {"code": 10008, "message": "Unknown Message"}
-        del pending.messages["@original"]
         pending.thinking = False
         return 204, None
 

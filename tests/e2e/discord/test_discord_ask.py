@@ -185,6 +185,23 @@ async def test_a_bad_public_question_is_explained_privately_and_its_placeholder_
     assert bot.fake.refused() == []
 
 
+async def test_an_answer_discord_refuses_ends_in_a_private_error_id_with_the_details_only_logged(bot, caplog):
+    detail = "Must be 4096 or fewer in length."
+    bot.fake.refuse_next(lambda s: s.method == "POST" and bool((s.body or {}).get("embeds")), 400, {
+        "code": 50035, "message": "Invalid Form Body",
+        "errors": {"embeds": {"0": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": detail}]}}}})
+    token = await bot.slash("ask", question=QUESTION)
+    await bot.fake.wait_for(lambda s: token in s.path and s.method == "POST" and s.status == 200
+                            and not s.path.endswith("/callback"))
+    notice = bot.private_notice(token)  # neither the answer nor the "thinking…" message is left
+    eid = re.fullmatch(r"Sorry, something went wrong on my side\. .+ error id `([0-9a-f]{8})`\.", notice)[1]
+    for leak in ("50035", "Invalid Form Body", detail, "HTTPException", "Traceback", "embeds"):
+        assert leak not in notice
+    [logged] = [r for r in caplog.records if eid in r.getMessage()]
+    assert logged.levelname == "ERROR" and "/ask" in logged.getMessage() and detail in str(logged.exc_info[1])
+    assert [s.status for s in bot.fake.refused()] == [400]
+
+
 async def test_a_bad_private_question_is_explained_in_its_private_placeholder(bot):
     token = await bot.slash("ask", question="??? !!!", private=True)
     await bot.reply_to(token)
