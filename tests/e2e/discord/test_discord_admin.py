@@ -1,8 +1,9 @@
-"""/reload and /stats: admins by role or Manage Server, members refused and audited."""
+"""/reload and /stats: admins by role, Manage Server or user id; members refused; every attempt audited."""
 
 from __future__ import annotations
 
 from tests.e2e.discord import payloads as p
+from tests.e2e.discord.conftest import start_stored_bot
 
 
 async def test_reload_by_an_admin_reports_what_changed_privately(bot, corpus):
@@ -35,6 +36,23 @@ async def test_manage_server_permission_also_makes_an_admin(bot):
     token = await bot.slash("stats", user_id=p.OTHER_ID, permissions=p.MEMBER_PERMISSIONS | p.MANAGE_GUILD)
     reply = (await bot.reply_to(token)).message()
     assert reply["embeds"][0]["title"] == "Usage"
+
+
+async def test_a_configured_admin_user_may_reload_without_role_or_permission_and_is_audited(settings, corpus):
+    settings = settings.model_copy(update={"discord_admin_user_ids": [p.OTHER_ID]})
+    async for bot in start_stored_bot(settings):
+        (corpus / "new_article.txt").write_text("A new article\n\nThe Taliban met in Doha.\n", encoding="utf-8")
+        old_version = bot.service.corpus.version
+        token = await bot.slash("reload", user_id=p.OTHER_ID)  # no admin role, no Manage Server
+        reply = (await bot.reply_to(token)).message()
+        assert reply["embeds"][0]["title"] and reply["flags"] & 64
+        fields = {f["name"]: f["value"] for f in reply["embeds"][0]["fields"]}
+        assert "new\\_article" in fields["Added"] and bot.service.corpus.version != old_version
+        entries = await bot.service.store.audit_entries()
+        assert [(e.actor, e.action, e.allowed) for e in entries] == [(f"discord:{p.OTHER_ID}", "reload", True)]
+        assert "new_article" in entries[0].result
+        refused = await bot.slash("reload", user_id=p.MEMBER_ID)  # the list names users, not everyone
+        assert "Only admins" in (await bot.reply_to(refused)).message()["content"]
 
 
 async def test_reload_by_a_member_is_refused_and_audited(bot, corpus):
