@@ -7,13 +7,15 @@ at all, so its "January 3" has no year and its "in January" no year either. Both
 fire. The Vassby school closure is another happening on the same day and stays apart.
 """
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from search.aliases import AliasTable
 from search.corpus import CorpusData, load_folder
-from search.extract import Extraction, Gazetteer, extract
+from search.extract import Event, Extraction, Gazetteer, extract
+from search.extract.scoring import score_events
 from search.extract.text import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,3 +98,55 @@ def _figures(extraction: Extraction, corpus: CorpusData, phrase: str) -> list[fl
 ])
 def test_times_of_day_ages_and_days_of_abbreviated_months_are_not_figures(extraction, corpus, phrase, values):
     assert _figures(extraction, corpus, phrase) == values
+
+
+def test_a_published_line_dates_the_article_and_gives_the_year_of_its_dates(corpus, extraction):
+    gazette = next(d for d in corpus.documents if d.doc_id == "gazette")
+    assert (gazette.source.published, gazette.source.page_date) == (date(2025, 1, 5), None)
+    assert not any(p.text.startswith(("Published", "Updated")) for p in gazette.paragraphs)
+    assert {e.date for e in extraction.events} == {"2023-09-09", "2024-08-14", "2025-01-03"}
+
+
+@pytest.mark.parametrize("phrase, iso", [("fined 2.4 million euros", "2023-09-09"),
+                                         ("inspected on Aug. 14, 2024", "2024-08-14")])
+def test_a_date_with_an_abbreviated_month_is_a_day_with_its_whole_sentence(extraction, corpus, phrase, iso):
+    doc_id, number = _paragraph(corpus, phrase)
+    [event] = [e for e in extraction.events if (e.sources[0].doc_id, e.sources[0].paragraph) == (doc_id, number)]
+    assert (event.date, event.precision) == (iso, "day")
+    assert phrase in event.text
+
+
+def test_one_fire_told_at_three_precisions_is_one_event_with_every_source(extraction, corpus):
+    fire = [e for e in extraction.events if "Morning Star" in e.text and e.date == "2025-01-03"]
+    assert len(fire) == 1
+    sources = {(s.doc_id, s.paragraph): s.date for s in fire[0].sources}
+    assert sources == {_paragraph(corpus, "Fire broke out"): "",
+                       _paragraph(corpus, "engine room fire of January 3"): "--01-03",
+                       _paragraph(corpus, "ferry fire in January"): "--01"}
+
+
+def test_another_happening_on_the_same_day_stays_its_own_event(extraction, corpus):
+    schools = [e for e in extraction.events if _paragraph(corpus, "Vassby") in
+               {(s.doc_id, s.paragraph) for s in e.sources}]
+    assert [(e.date, len(e.sources)) for e in schools] == [("2025-01-03", 1)]
+
+
+def test_the_scorer_counts_an_event_shown_once_per_source_as_duplicated(extraction, corpus):
+    def entry(phrase: str, iso: str, happening: str) -> dict:
+        doc_id, number = _paragraph(corpus, phrase)
+        return {"date": iso, "doc": doc_id, "paragraph": number, "what": happening, "happening": happening}
+
+    gold = {"events": [entry("Fire broke out", "2025-01-03", "fire"),
+                       entry("engine room fire of January 3", "--01-03", "fire"),
+                       entry("ferry fire in January", "--01", "fire"),
+                       entry("Vassby", "2025-01-03", "schools shut")]}
+    merged = score_events(extraction, gold)
+    assert (merged["timeline"].recall, merged["duplicated"].wrong, merged["merged"].wrong) == (1.0, [], [])
+    apart = Extraction(events=tuple(Event(s.date or e.date, e.precision, e.text, (s,))
+                                    for e in extraction.events for s in e.sources))
+    split = score_events(apart, gold)
+    assert split["timeline"].recall == 1.0
+    assert split["duplicated"].wrong == ["fire (again at --01-03)", "fire (again at --01)"]
+    lumped = Extraction(events=(Event("2025-01-03", "day", "", tuple(
+        s for e in extraction.events if e.date == "2025-01-03" for s in e.sources)),))
+    assert score_events(lumped, gold)["merged"].wrong == ["2025-01-03: fire + schools shut"]

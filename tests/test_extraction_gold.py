@@ -58,3 +58,8 @@ def test_figures_measuring_the_same_thing_are_grouped(scores):
 def test_timeline_recall_of_at_least_0_8_and_no_event_in_the_wrong_year(scores):
     assert scores["timeline"].recall >= 0.8, scores["timeline"].missed
     assert scores["wrong_year"].wrong == []
+
+
+def test_an_event_reported_by_several_passages_appears_once_and_apart_from_other_events(scores):
+    assert scores["duplicated"].wrong == []
+    assert scores["merged"].wrong == []

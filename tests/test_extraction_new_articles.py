@@ -171,4 +171,6 @@ def test_a_new_article_is_read_as_well_as_the_bundled_ones(folder, gold):
     assert result["figures"].recall >= 0.8, result["figures"].missed
     assert result["timeline"].recall >= 0.8, result["timeline"].missed
     assert result["wrong_year"].wrong == []
+    assert result["duplicated"].wrong == []
+    assert result["merged"].wrong == []
     assert result["groups"].recall >= 0.6, result["groups"].missed

@@ -10,11 +10,11 @@ from search.aliases import AliasTable
 from search.extract.actors import Mention, build_actors, find_mentions, resolve
 from search.extract.figures import all_figures
 from search.extract.gazetteer import Gazetteer
-from search.extract.grouping import Similarity, group_figures
+from search.extract.grouping import Similarity, group_figures, rarity
 from search.extract.models import Actor, Event, EventSource, Extraction, Figure, FigureGroup, Quote, Role
 from search.extract.names import NameFinder
 from search.extract.text import Sentence, readable, sentences
-from search.extract.timeline import events_of, merge
+from search.extract.timeline import Rarity, events_of, merge
 from search.models import Document, PassageKind
 
 __all__ = ["Actor", "Event", "EventSource", "Extraction", "Figure", "FigureGroup", "Gazetteer", "Quote",
@@ -44,8 +44,13 @@ def extract(documents: Sequence[Document], aliases: AliasTable, gazetteer: Gazet
     events = [e for doc in documents for e in events_of(
         by_doc[doc.doc_id], doc.source.published,
         lambda s: in_sentence.get((s.doc_id, s.paragraph, s.start), ()))]
+    weights = Rarity(similarity.idf, {a.name: rarity(len(a.passage_ids), similarity.passages) for a in actors},
+                     rarity(1, similarity.passages))
+    captions = {f"{doc.doc_id}#p{p.number}" for doc in documents for p in doc.paragraphs
+                if p.kind is PassageKind.CAPTION}
+    timeline = merge(events, weights, captions)
     seconds = time.perf_counter() - started
-    return Extraction(actors, tuple(figures), tuple(groups), tuple(merge(events)), seconds)
+    return Extraction(actors, tuple(figures), tuple(groups), tuple(timeline), seconds)
 
 
 def _actors_by_sentence(mentions: Sequence[Mention]) -> dict[tuple[str, int, int], tuple[str, ...]]:

@@ -34,14 +34,19 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_stem(w.casefold()) for w in _WORD.findall(text) if w.casefold() not in STOPWORDS)
 
 
+def rarity(holding: int, passages: int) -> float:
+    """The weight of a word (or actor) found in `holding` of `passages` passages: rarer weighs more."""
+    return math.log(1 + passages / max(holding, 1))
+
+
 class Similarity:
     """Rarity-weighted overlap of the content words of passages."""
 
     def __init__(self, texts: dict[str, str]) -> None:
         self.words = {pid: content_words(t) for pid, t in texts.items()}
         df = Counter(w for words in self.words.values() for w in words)
-        n = max(len(self.words), 1)
-        self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        self.passages = max(len(self.words), 1)
+        self.idf = {w: rarity(c, self.passages) for w, c in df.items()}
 
     def __call__(self, a: str, b: str) -> float:
         """Shared weight of two passages over the weight of the smaller one (0 when either is unknown)."""
