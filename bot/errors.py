@@ -22,6 +22,10 @@ class CorpusUnavailable(DossierError):
     """No corpus could be loaded, so nothing can be answered."""
 
 
+class ConfigInvalid(DossierError):
+    """A configuration file (aliases, synonyms, states) is there but cannot be read."""
+
+
 class ReloadRefused(DossierError):
     """A reload was refused; the live corpus is unchanged."""
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.errors import CorpusUnavailable, ReloadRefused, StoreError
+from bot.errors import ConfigInvalid, CorpusUnavailable, ReloadRefused, StoreError
 from bot.reload import ReloadReport, compare
 from bot.settings import Settings
 from bot.store import Store
@@ -43,6 +43,9 @@ async def prepare_reload(old: LiveCorpus, store: Store | None, requested_by: str
     except OSError as exc:
         empty = ReloadReport(requested_by, False, old.version, "", 0, 0, forced=force)
         raise _refuse(empty, f"the corpus folder cannot be read ({exc}).") from exc
+    except ConfigInvalid as exc:
+        empty = ReloadReport(requested_by, False, old.version, "", 0, 0, forced=force)
+        raise _refuse(empty, f"{exc.user_message}.") from exc
     report = compare(old.data, new.data, old.version, new.version, requested_by, force,
                      (old.extraction, new.extraction))
     if not new.documents:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Coroutine
 from typing import Any, TextIO
 
-from bot.errors import DossierError, ReloadBusy, ReloadRefused, StoreError
+from bot.errors import DossierError, ReloadBusy, ReloadRefused, StoreError, error_id
 from bot.instance import InstanceLock
 from bot.reload import render_report
 from bot.service import Service
@@ -47,6 +47,10 @@ async def reload_on_signal(service: Service, store: Store, hangup: asyncio.Event
             ok, text = False, render_report(exc.report) if exc.report is not None else exc.user_message
         except ReloadBusy as exc:
             ok, text = False, exc.user_message
+        except Exception:  # a failed reload must never stop the process that serves the live corpus
+            ident = error_id()
+            log.exception("reload by %s failed (error id %s); the live corpus is unchanged", actor, ident)
+            ok, text = False, f"Reload failed (error id {ident}); the live corpus is unchanged."
         if requests:
             try:
                 await store.answer_reload_requests([r.request_id for r in requests], ok, text)

@@ -6,11 +6,22 @@ import asyncio
 import gc
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
-from bot.errors import BadFilter, BadQuestion, CorpusUnavailable, ReloadBusy, ReloadRefused, StoreError, UnknownActor
+from bot.errors import (
+    BadFilter,
+    BadQuestion,
+    ConfigInvalid,
+    CorpusUnavailable,
+    ReloadBusy,
+    ReloadRefused,
+    StoreError,
+    UnknownActor,
+)
 from bot.questions import clean_question
 from bot.reload import ReloadReport, render_report
 from bot.reloading import prepare_reload, startup_corpus
@@ -90,13 +101,10 @@ def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Pat
                  started: float | None = None, *, states_path: Path | None = None) -> LiveCorpus:
     """Index and extract documents already read (from a folder or the database) into a new version."""
     started = time.perf_counter() if started is None else started
-    aliases = AliasTable.from_toml(aliases_path) if aliases_path and aliases_path.is_file() \
-        else AliasTable.empty()
-    states = states_path or DEFAULT_STATES
-    gazetteer = Gazetteer.from_toml(states) if states.is_file() else Gazetteer()
+    aliases = _config(aliases_path, AliasTable.from_toml, AliasTable.empty)
+    gazetteer = _config(states_path or DEFAULT_STATES, Gazetteer.from_toml, Gazetteer)
     analyzer = Analyzer(aliases.with_states(gazetteer.states))
-    synonyms = Synonyms.from_toml(synonyms_path, analyzer.terms) \
-        if synonyms_path and synonyms_path.is_file() else Synonyms.empty()
+    synonyms = _config(synonyms_path, lambda path: Synonyms.from_toml(path, analyzer.terms), Synonyms.empty)
     index = Index.build(data.passages, analyzer, synonyms)
     if len(data.passages) <= EXTRACT_MAX_PASSAGES:
         extraction = extract(data.documents, aliases, gazetteer)
@@ -111,6 +119,22 @@ def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Pat
     # moves them out of its sight (reference counting still frees an old version after a reload).
     gc.freeze()
     return corpus
+
+
+T = TypeVar("T")
+
+
+def _config(path: Path | None, read: Callable[[Path], T], missing: Callable[[], T]) -> T:
+    """A configuration file read by `read`, `missing()` when there is none; ConfigInvalid when it is
+    there but broken (bad TOML, not UTF-8, an entry of the wrong shape), naming the file and why.
+    """
+    if path is None or not path.is_file():
+        return missing()
+    try:
+        return read(path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise ConfigInvalid(f"the configuration file {path} cannot be read ({reason[:200]})") from exc
 
 
 class Service:

@@ -60,4 +60,6 @@ async def watch_corpus(service: Service, interval: float, debounce: float) -> No
             continue  # another reload is running: look again at the next poll
         except ReloadRefused as exc:
             log.warning("watch mode: %s", exc.user_message)
+        except Exception:  # a failed reload must never end the watch, nor the process it runs in
+            log.exception("watch mode: the reload failed; the live corpus is unchanged")
         baseline, pending = current, None  # a refused state is not retried until the folder changes again

@@ -169,3 +169,39 @@ async def test_start_with_no_folder_and_an_empty_database_says_so(tmp_path):
             await Service.open(settings, store)
     finally:
         await store.close()
+
+
+@pytest.mark.parametrize("broken", ["[[actor]\nname = 'x'\n", "[[actor]]\naliases = ['no name']\n",
+                                    b"\xff\xfe not utf-8", "[[actor]]\nname = 'X'\naliases = 5\n"])
+async def test_a_broken_alias_file_refuses_the_reload_naming_the_file(tmp_path, broken):
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text("[[actor]]\nname = 'Convoy Committee'\nkind = 'organisation'\n", encoding="utf-8")
+    settings = settings_for(tmp_path, aliases_path=aliases)
+    write_corpus(settings.corpus_dir, corpus_a())
+    store = await Store.open(settings.database_path)
+    try:
+        service = await Service.open(settings, store)
+        old = service.corpus
+        write_corpus(settings.corpus_dir, corpus_b())
+        if isinstance(broken, bytes):
+            aliases.write_bytes(broken)
+        else:
+            aliases.write_text(broken, encoding="utf-8")
+        with pytest.raises(ReloadRefused, match="aliases.toml cannot be read") as refused:
+            await service.reload("admin", force=True)
+        assert service.corpus is old and "unchanged" in refused.value.user_message
+        assert "refused" in (await store.audit_entries("reload"))[0].result
+        assert service.ask_sync("convoy committee").hits
+    finally:
+        await store.close()
+
+
+def test_a_broken_alias_file_at_start_is_a_clear_message(tmp_path):
+    from bot.errors import ConfigInvalid
+
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text("this is = = not toml", encoding="utf-8")
+    settings = settings_for(tmp_path, aliases_path=aliases)
+    write_corpus(settings.corpus_dir, corpus_a())
+    with pytest.raises(ConfigInvalid, match=r"aliases.toml cannot be read \(TOMLDecodeError"):
+        Service.load(settings)

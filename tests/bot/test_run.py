@@ -24,9 +24,9 @@ WAIT = 60
 class Dossier:
     """A `dossier` process whose log lines (standard error) are collected as they come."""
 
-    def __init__(self, tmp_path: Path, *args: str) -> None:
+    def __init__(self, tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> None:
         env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"),
-               "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3"), "PYTHONUNBUFFERED": "1"}
+               "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3"), "PYTHONUNBUFFERED": "1", **(env or {})}
         self.proc = subprocess.Popen([sys.executable, "-m", "bot.cli", *args], cwd=PROJECT, env=env,
                                      text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE)
@@ -95,6 +95,24 @@ def test_sighup_and_dossier_reload_reload_the_running_process_and_a_second_start
         assert forced.returncode == 0, forced.stderr
         assert "Forced" in forced.stdout and "broken.md" in forced.stdout and "+ doc2.txt" in forced.stdout
         run.wait_for("Forced")  # the running process logged the same report
+    finally:
+        assert run.stop() == 0
+
+
+def test_a_broken_alias_file_refuses_a_sighup_reload_and_the_process_serves_on(tmp_path):
+    write_corpus(tmp_path / "corpus", corpus_a())
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text("[[actor]]\nname = 'Convoy Committee'\n", encoding="utf-8")
+    run = Dossier(tmp_path, "run", env={"DOSSIER_ALIASES_PATH": str(aliases)})
+    try:
+        run.wait_for("Dossier is running")
+        aliases.write_text("[[actor]\nname = ", encoding="utf-8")
+        write_corpus(tmp_path / "corpus", corpus_b())
+        os.kill(run.proc.pid, signal.SIGHUP)
+        line = run.wait_for("aliases.toml cannot be read")
+        assert "Reload by signal:SIGHUP refused" in line and "Still serving corpus version" in line
+        time.sleep(0.5)
+        assert run.proc.poll() is None, "the process must go on serving the live corpus"
     finally:
         assert run.stop() == 0
 
