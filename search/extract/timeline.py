@@ -176,7 +176,7 @@ def merge(events: Sequence[Event], weights: Rarity | None = None,
     by_date: dict[str, list[list[Event]]] = defaultdict(list)
     for e in events:
         for cluster in by_date[e.date]:
-            if _linked(cluster, [e], weights, captions, SAME_DATE_OVERLAP):
+            if _same_date_link(cluster, e, weights, captions):
                 cluster.append(e)
                 break
         else:
@@ -200,13 +200,12 @@ def merge(events: Sequence[Event], weights: Rarity | None = None,
     return merged
 
 
-def _linked(cluster: Sequence[Event], others: Sequence[Event], weights: Rarity, captions: Collection[str],
-            threshold: float) -> bool:
-    for a in cluster:
-        for b in others:
-            in_caption = any(s.passage_id in captions for s in (*a.sources, *b.sources))
-            if overlap(a, b, weights) >= (SAME_STORY if in_caption else threshold):
-                return True
+def _same_date_link(cluster: Sequence[Event], event: Event, weights: Rarity, captions: Collection[str]) -> bool:
+    """True when a report of a date overlaps one of the cluster's reports of that date enough."""
+    for other in cluster:
+        in_caption = any(s.passage_id in captions for s in (*other.sources, *event.sources))
+        if overlap(other, event, weights) >= (SAME_STORY if in_caption else SAME_DATE_OVERLAP):
+            return True
     return False
 
 
