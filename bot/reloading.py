@@ -46,8 +46,9 @@ async def prepare_reload(old: LiveCorpus, store: Store | None, requested_by: str
     except ConfigInvalid as exc:
         empty = ReloadReport(requested_by, False, old.version, "", 0, 0, forced=force)
         raise _refuse(empty, f"{exc.user_message}.") from exc
-    report = compare(old.data, new.data, old.version, new.version, requested_by, force,
-                     (old.extraction, new.extraction))
+    # Comparing walks every passage of both versions: off the event loop too.
+    report = await asyncio.to_thread(compare, old.data, new.data, old.version, new.version, requested_by, force,
+                                     (old.extraction, new.extraction))
     if not new.documents:
         raise _refuse(report, "the corpus folder would leave zero documents.")
     if report.failed and not force:
