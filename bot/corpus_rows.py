@@ -39,15 +39,17 @@ async def insert_version(db: aiosqlite.Connection, data: CorpusData, version: st
         (version, data.content_hash, folder, created_at, len(data.documents), len(data.passages)))
     row_id = cursor.lastrowid
     assert row_id is not None
+    # The rows are generators: aiosqlite's worker thread draws them, so a corpus of a million
+    # paragraphs is never turned into parameter lists on the event loop.
     await db.executemany(
         "INSERT INTO documents (version_id, position, doc_id, path, title, outlet, published, url, "
         "page_date, author, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(row_id, n, d.doc_id, d.path, d.source.title, d.source.outlet, _iso(d.source.published),
+        ((row_id, n, d.doc_id, d.path, d.source.title, d.source.outlet, _iso(d.source.published),
           d.source.url, _iso(d.source.page_date), d.source.author, d.content_hash)
-         for n, d in enumerate(data.documents)])
+         for n, d in enumerate(data.documents)))
     await db.executemany(
         "INSERT INTO paragraphs (version_id, doc_id, number, kind, text) VALUES (?, ?, ?, ?, ?)",
-        [(row_id, d.doc_id, p.number, p.kind.value, p.text) for d in data.documents for p in d.paragraphs])
+        ((row_id, d.doc_id, p.number, p.kind.value, p.text) for d in data.documents for p in d.paragraphs))
     return row_id
 
 

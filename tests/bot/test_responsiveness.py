@@ -1,13 +1,15 @@
-"""The event loop stays responsive while a 100,000-passage corpus is rebuilt beside a stream of questions."""
+"""The event loop stays responsive while a 100,000-passage corpus is reloaded beside a stream of questions."""
 
 from __future__ import annotations
 
 import asyncio
+import shutil
 import time
 from pathlib import Path
 
-from bot.service import Service, build_corpus
+from bot.service import Service
 from bot.settings import Settings
+from bot.store import Store
 from tools.synthetic import write_folder
 
 REPO = Path(__file__).resolve().parents[2]
@@ -18,13 +20,16 @@ MAX_LAG_SECONDS = 0.25
 TICK = 0.01
 
 
-async def test_questions_are_answered_and_the_loop_keeps_ticking_during_a_rebuild(tmp_path: Path) -> None:
-    folder = tmp_path / "large"
-    write_folder(folder, PASSAGES)
-    settings = Settings(corpus_dir=REPO / "seeds", aliases_path=REPO / "config" / "aliases.toml",
+async def test_questions_are_answered_and_the_loop_keeps_ticking_during_a_reload(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(REPO / "seeds", folder)
+    settings = Settings(corpus_dir=folder, aliases_path=REPO / "config" / "aliases.toml",
                         synonyms_path=REPO / "config" / "synonyms.toml", database_path=tmp_path / "d.sqlite3")
-    service = Service.load(settings)
+    store = await Store.open(settings.database_path)
+    service = await Service.open(settings, store)
     seed_version = service.corpus.version
+    shutil.rmtree(folder)
+    write_folder(folder, PASSAGES)
     stop = asyncio.Event()
     lags: list[float] = []
     versions: list[str] = []
@@ -42,16 +47,18 @@ async def test_questions_are_answered_and_the_loop_keeps_ticking_during_a_rebuil
 
     watcher = asyncio.create_task(watch_the_loop())
     asker = asyncio.create_task(ask_questions())
-    corpus = await asyncio.to_thread(build_corpus, folder, settings.aliases_path, settings.synonyms_path,
-                                     settings.max_file_bytes)
-    service.swap(corpus)
-    after = await service.ask("How many fighters does ISIS-K have?")
-    stop.set()
-    await asyncio.gather(watcher, asker)
+    try:
+        # The whole reload: read, clean, index, compare, write the version in one transaction, swap.
+        report = await service.reload("test")
+        after = await service.ask("How many fighters does ISIS-K have?")
+    finally:
+        stop.set()
+        await asyncio.gather(watcher, asker)
+        await store.close()
 
-    assert len(corpus.index.passages) == PASSAGES
-    assert after.corpus_version == corpus.version != seed_version
+    assert report.applied and report.passages == PASSAGES
+    assert after.corpus_version == report.new_version == service.corpus.version != seed_version
     assert after.answered and after.hits
-    assert versions.count(seed_version) >= 20, "questions were not answered while the rebuild ran"
+    assert versions.count(seed_version) >= 20, "questions were not answered while the reload ran"
     assert len(lags) > 100
     assert max(lags) < MAX_LAG_SECONDS, f"the loop stalled for {max(lags) * 1000:.0f} ms"
