@@ -2,15 +2,17 @@
 
 A run of capitalised words is read the way a careful reader reads it: names the alias file or the
 state gazetteer knows; organisations and groups by the word that ends their name ("… University",
-"… Movement"); people by a title before them ("Prime Minister X"), an apposition after them
-("X, a professor at …"), an attribution verb ("X said", "said X") or "X, who". A capitalised run with
-none of these (a sentence-initial word, a place, a book title) is no actor.
+"… Movement", "… Corp.", "Federation of …"); people by a title before them ("Prime Minister X", "Mr X"),
+an apposition after them ("X, a professor at …", "X, 67,") or before them ("a spokesman, X,"), an
+attribution verb ("X said", "said X") or "X, who". A capitalised run with none of these (a sentence-initial
+word, a place, a book title) is no actor. Editorial brackets ("[Al-Qaeda leader Ayman al-]Zawahiri") are
+read through, so the name reads whole; offsets stay those of the text as written.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from search.aliases import AliasTable, canonical_term
 from search.extract.gazetteer import Gazetteer
@@ -21,24 +23,28 @@ from search.extract.vocab import (
     GROUP_HEADS,
     GROUP_NOUNS,
     MONTH_NAMES,
+    OBJECT_SAY_VERBS,
     OFFICE_WORDS,
     ORG_HEADS,
     ORG_NOUNS,
     PLACE_NOUNS,
-    ROLE_WORDS,
     SAY_VERBS,
+    TITLE_WORDS,
     WEEKDAY_NAMES,
 )
 from search.text import STOPWORDS
 
-# "told X" and "asked X" name the listener, not the speaker.
-_LISTENER_VERBS = frozenset({"told", "tells", "asked", "asks"})
 # "said X", "according to X", "X, who": the words around a name that make it a person.
-_SAY_BEFORE = re.compile(r"\b(?:" + "|".join(SAY_VERBS - _LISTENER_VERBS) + r"|according to)\s*$")
+_SAY_BEFORE = re.compile(r"\b(?:" + "|".join(SAY_VERBS - OBJECT_SAY_VERBS) + r"|according to)\s*$")
 _SAY_AFTER = re.compile(r"^,?\s*(?:(?:has|have|had|was|is|also|then|later|recently|previously|further|"
                         r"once|widely|later|again|separately)\s+){0,3}(?:" + "|".join(SAY_VERBS) + r")\b")
 _WHO_AFTER = re.compile(r"^,\s+who\b")
-_APPOSITION = re.compile(r"^,\s+((?:[\w’'&.-]+\s*){1,9})")
+# "X, 67, …": an age set off by commas after a name is a person's.
+_AGE_AFTER = re.compile(r"^,\s+\d{1,3},")
+_APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:[\w’'&.-]+\s*){1,9})")
+# "A spokesman, X," / "Its president, X,": a role noun phrase set off by commas right before a name.
+_ROLE_APPOSITION = re.compile(r"(?:^|[\s(])(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,2}?"
+                              r"([a-z][\w-]*)(?:\s+(?:of|for|at|with|to)\b[^,;:.\"“”]{0,60})?,\s*$")
 _ACRONYM_DEF = re.compile(r"^\s*\(([A-Z][A-Za-z-]{1,9})\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z-]{1,7}$")
 # "US-backed", "Kabul-based": an adjective made from a name; its head may still name an actor.
@@ -94,6 +100,14 @@ class NameFinder:
 
     def find(self, sentence: Sentence) -> list[RawMention]:
         """Every name in a sentence, known or candidate, in reading order."""
+        if "[" not in sentence.text and "]" not in sentence.text:
+            return self._find(sentence)
+        kept = [n for n, c in enumerate(sentence.text) if c not in "[]"]
+        bare = replace(sentence, text="".join(sentence.text[n] for n in kept))
+        return [replace(m, start=kept[m.start], end=kept[m.end - 1] + 1, sentence=sentence)
+                for m in self._find(bare)]
+
+    def _find(self, sentence: Sentence) -> list[RawMention]:
         text = sentence.text
         toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
         raws = [t[0] for t in toks]
@@ -170,36 +184,43 @@ class NameFinder:
         if (kind := _headed(words)) and not (alias and alias[0] >= k - i):
             found.append(self._mention(toks, text, i, k, sentence, name=_org_name(words), kind=kind))
             return
-        p, run = i, []
+        p, run, joint = i, [], None
         while p < k:
             alias = self._alias(raws, p)
             if alias:
-                self._flush(toks, text, run, sentence, found)
-                run = []
+                self._flush(toks, text, run, sentence, found, joint)
+                run, joint = [], None
                 found.append(self._mention(toks, text, p, p + alias[0], sentence, alias[1], alias[2]))
                 p += alias[0]
                 continue
             state = self.gazetteer.state_at(raws[:k], p) if not run else None
             if state:
                 found.append(self._mention(toks, text, p, p + state[0], sentence, state[1], "state"))
-                p += state[0]
+                p, joint = p + state[0], None
                 continue
             if raws[p].casefold() in CONNECTORS:
-                self._flush(toks, text, run, sentence, found)
+                self._flush(toks, text, run, sentence, found, joint)
+                joint = _joint(raws[p], [raws[q] for q in run])
                 run, p = [], p + 1
                 continue
             run.append(p)
             p += 1
-        self._flush(toks, text, run, sentence, found)
+        self._flush(toks, text, run, sentence, found, joint)
 
     def _flush(self, toks: list[tuple[str, int, int]], text: str, run: list[int], sentence: Sentence,
-               found: list[RawMention]) -> None:
+               found: list[RawMention], joint: str | None = None) -> None:
+        """One run of a chunk as a name; `joint` tells what joins it to the run before (see _joint)."""
         if not run:
             return
         words = [toks[p][0] for p in run]
         if self.gazetteer.is_region(words):
             return
-        roles = [n for n, w in enumerate(words) if _low(w) in ROLE_WORDS]
+        lead = next((n for n, w in enumerate(words) if _low(w) not in OFFICE_WORDS), len(words))
+        if joint == "office" and 0 < lead and len(words) - lead <= 4 and lead < len(words):
+            found.append(self._mention(toks, text, run[lead], run[-1] + 1, sentence, None, None,
+                                       evidence=True))
+            return  # "Secretary of State X": the office's words, then the holder's name
+        roles = [n for n, w in enumerate(words) if _low(w) in TITLE_WORDS]
         if roles == [0] and len(words) == 2 and _apposition_kind(text[toks[run[-1]][2]:]) == "person":
             roles = []  # "Emir Hodzic, a coordinator …": a first name that is also a title
         if roles:
@@ -219,7 +240,7 @@ class NameFinder:
             return
         if all(_low(w) in OFFICE_WORDS or _low(w) in STOPWORDS for w in words):
             return
-        found.append(self._candidate(toks, text, run[0], run[-1] + 1, sentence))
+        found.append(self._candidate(toks, text, run[0], run[-1] + 1, sentence, tail=joint is not None))
 
     def _mention(self, toks: list[tuple[str, int, int]], text: str, a: int, b: int, sentence: Sentence,
                  name: str | None, kind: str | None, evidence: bool = False,
@@ -231,7 +252,12 @@ class NameFinder:
                           acronym.group(1) if acronym else None)
 
     def _candidate(self, toks: list[tuple[str, int, int]], text: str, a: int, b: int,
-                   sentence: Sentence) -> RawMention:
+                   sentence: Sentence, tail: bool = False) -> RawMention:
+        """A name of unknown kind, with the evidence around it that it is a person's.
+
+        A `tail` run ("… of Copper Workers says") is the end of a longer name: the verb after it is that
+        name's, so it makes no person of the tail.
+        """
         start, end = toks[a][1], toks[b - 1][2]
         before, after = text[:start], text[end:]
         mention = self._mention(toks, text, a, b, sentence, None, None)
@@ -247,14 +273,24 @@ class NameFinder:
                               mention.acronym_of)
         nxt = re.match(r"\s+(\w+)", after)
         spoke = bool(_SAY_AFTER.match(after) or _SAY_BEFORE.search(before) or _WHO_AFTER.match(after))
-        if b - a == 1 and not before.strip(" \"“'‘("):
+        if b - a == 1 and not before.strip(" \"“'‘(") or tail:
             spoke = False  # "Critics said": one capitalised word opening a sentence is no name by itself
         evidence = bool(spoke or kind == "person" or (nxt and nxt.group(1).casefold() in GOVERNMENT_NOUNS)
-                        or _role_before(before))
+                        or _role_before(before) or _AGE_AFTER.match(after)
+                        or after.startswith(",") and _role_apposition(before))
         if _ACRONYM.match(mention.surface) and kind is None:
             evidence = False
         return RawMention(mention.surface, None, None, start, end, sentence, evidence, None,
                           mention.acronym_of)
+
+
+def _joint(connector: str, before: list[str]) -> str | None:
+    """How "of"/"for" joins a run to the one before: 'office' after a title, else 'of'; None otherwise."""
+    if connector.casefold() not in ("of", "for"):
+        return None
+    if before and all(_low(w) in TITLE_WORDS | OFFICE_WORDS for w in before):
+        return "office"
+    return "of"
 
 
 def raws_possessive(word: str) -> bool:
@@ -266,16 +302,15 @@ def _headed(words: list[str]) -> str | None:
     """'organisation' or 'group' when the words end with (or are headed by) such a name's head word."""
     lows = [_low(w) for w in words]
     joined = [n for n, low in enumerate(lows) if low in ("and", "&")]
-    if joined and not any(low in ORG_HEADS for low in lows[: joined[0]]):
-        return None
+    if joined and not (any(low in ORG_HEADS for low in lows[: joined[0]]) or lows[0] in OFFICE_WORDS):
+        return None  # "Croatia and Red Cross" are two actors; "National Geology and Mining Service" is one
     if lows[-1] in GROUP_HEADS and len(lows) > 1:
         return "group"
     if lows[-1] in ORG_HEADS and len(lows) > 1:
         return "organisation"
     for n, low in enumerate(lows[:-1]):
-        if low in ORG_HEADS and lows[n + 1] in CONNECTORS and n > 0 or low in ("university", "school") \
-                and n == 0 and lows[n + 1] in CONNECTORS:
-            return "organisation"
+        if low in ORG_HEADS and (lows[n + 1] in CONNECTORS and n > 0 or lows[n + 1] in ("of", "for")):
+            return "organisation"  # "… Institute for …", "Federation of …"
     return None
 
 
@@ -306,7 +341,7 @@ def _apposition_kind(after: str) -> str | None:
             break
         words.append(_low(word))
     head = words[-1] if words else ""
-    if head in ROLE_WORDS:
+    if head in TITLE_WORDS:
         return "person"
     if head in GROUP_NOUNS:
         return "group"
@@ -318,4 +353,10 @@ def _apposition_kind(after: str) -> str | None:
 def _role_before(before: str) -> bool:
     """True when a lowercase role noun stands right before the name: 'Guard member X'."""
     match = re.search(r"(\w[\w-]*)\s+$", before)
-    return bool(match and match.group(1).islower() and match.group(1) in ROLE_WORDS)
+    return bool(match and match.group(1).islower() and match.group(1) in TITLE_WORDS)
+
+
+def _role_apposition(before: str) -> bool:
+    """True when a role noun phrase set off by a comma stands right before the name: 'A spokesman, X'."""
+    match = _ROLE_APPOSITION.search(before)
+    return bool(match and match.group(1) in TITLE_WORDS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 ROLE_WORDS = frozenset("""
 president vice-president prime minister secretary secretary-general spokesman spokeswoman spokesperson
 adviser advisor envoy ambassador representative general colonel captain lieutenant sergeant commander
-chief head leader director director-general chair chairman chairwoman chairperson professor dr mr mrs ms
+chief head leader director director-general chair chairman chairwoman chairperson professor
 mullah sheikh imam king queen prince princess emir sultan governor mayor senator congressman
 congresswoman lawmaker legislator judge justice attorney lawyer founder co-founder member official
 officer coordinator expert analyst author researcher scholar fellow economist editor correspondent
@@ -22,20 +22,30 @@ organizer chairperson speaker candidate hydrologist meteorologist scientist prin
 businesswoman entrepreneur challenger incumbent opponent rival politician banker investor producer
 director actor actress singer writer novelist historian professor physician surgeon officer soldier
 """.split())
-# Words of an office's name that are not part of a person's name: "Secretary of State X".
+# Forms of address: they mark the name after them as a person's ("Mr Kovac") but say nothing of who the
+# person is, so they are never read as a role.
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame madam".split())
+# Every word that marks the name after it as a person's.
+TITLE_WORDS = ROLE_WORDS | HONORIFICS
+# Words of an office's name that are not part of a person's name: "Secretary of State X". They also open
+# the names of public bodies, whose "and" joins two fields of one body ("National Geology and Mining
+# Service"), not two actors.
 OFFICE_WORDS = frozenset("""
 state defense defence foreign interior finance justice security national affairs press health education
 home energy trade commerce agriculture army navy air force forces special senior deputy assistant
-associate executive managing general public international acting interim former chief
+associate executive managing general public international acting interim former chief federal royal
+central regional provincial municipal
 """.split())
-# The last word of an organisation's name.
+# The last word of an organisation's name, or its first before "of"/"for" ("Federation of …"); company
+# suffixes are read without their full stop ("Corp.", "Inc.", "Co.").
 ORG_HEADS = frozenset("""
 university college institute council project foundation fund bank agency ministry department office
 organization organisation commission committee court parliament assembly senate congress corporation
 company association society centre center program programme television tv radio news post times
 journal press guard police service services authority board bureau command secretariat house tribunal
-airlines airways inc ltd network cross crescent watch international union school academy
-observatory
+airlines airways network cross crescent watch international union school academy observatory
+federation confederation league chamber syndicate cooperative co-operative consortium institution
+corp inc incorporated co ltd limited llc plc gmbh ag holdings industries
 """.split())
 # The last word of an armed or political group's name.
 GROUP_HEADS = frozenset("""
@@ -59,7 +69,16 @@ SAY_VERBS = frozenset("""
 said says told tells added adds noted notes observed observes stated states explained explains warned
 warns argued argues claimed claims wrote writes indicated indicates urged urges acknowledged
 acknowledges confirmed confirms insisted insists announced announces replied replies asked asks
-recalled recalls estimated estimates predicted predicts cautioned cautions
+recalled recalls estimated estimates predicted predicts cautioned cautions cited cites vowed vows
+stressed stresses emphasised emphasises emphasized emphasizes declared declares maintained maintains
+asserted asserts conceded concedes admitted admits contended contends described describes pledged
+pledges promised promises denied denies
+""".split())
+# Of those, the verbs whose object follows them: a name after "told", "urged" or "cited" is the listener
+# or the source, never the speaker, as it is after "said".
+OBJECT_SAY_VERBS = frozenset("""
+told tells asked asks urged urges warned warns cited cites described describes promised promises
+pledged pledges denied denies vowed vows
 """.split())
 # Lowercase words that may join the words of an organisation's name: "University of Baltimore".
 CONNECTORS = frozenset("of for & and de al bin bint van von da du la le del ul".split())
