@@ -152,17 +152,49 @@ def _doc_line(sign: str, c: DocumentChange, passages: str) -> str:
     return f"  {sign} {c.path} ({c.title}): {passages}"
 
 
-def render_report(report: ReloadReport) -> str:
-    """The report as plain text, for the terminal, the log, the audit log and chat replies."""
+def report_head(report: ReloadReport) -> str:
+    """The report's first line: what is served now, forced or refused and why."""
     if report.applied:
         head = f"Reload by {report.requested_by}: now serving corpus version {report.new_version} " \
                f"(was {report.old_version}); {report.documents} documents, {report.passages} passages."
         if report.forced and report.failed:
             head += " Forced: the files below failed and were left out."
-    else:
-        head = f"Reload by {report.requested_by} refused: {report.reason} " \
-               f"Still serving corpus version {report.old_version}."
-    lines = [head]
+        return head
+    return f"Reload by {report.requested_by} refused: {report.reason} " \
+           f"Still serving corpus version {report.old_version}."
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSection:
+    """One titled part of a report, for a chat platform to lay out as a field or a block."""
+
+    title: str
+    lines: tuple[str, ...]
+
+
+def report_sections(report: ReloadReport) -> tuple[ReportSection, ...]:
+    """The report's findings after its head, in sections; empty sections are left out."""
+    x = report.new_extraction
+    sections = [
+        ReportSection("Added", tuple(f"{c.path} ({c.title}): {c.passages} passages" for c in report.added)),
+        ReportSection("Removed", tuple(f"{c.path} ({c.title}): had {c.previous_passages} passages"
+                                       for c in report.removed)),
+        ReportSection("Changed", tuple(f"{c.path} ({c.title}): {c.previous_passages} → {c.passages} passages"
+                                       for c in report.changed)),
+    ]
+    if x is not None:
+        for title, items in (("New actors", x.actors), ("New figures", x.figures), ("New events", x.events)):
+            shown = tuple(items[:NAMES_SHOWN])
+            more = (f"and {len(items) - NAMES_SHOWN} more",) if len(items) > NAMES_SHOWN else ()
+            sections.append(ReportSection(f"{title} ({len(items)})", shown + more))
+    sections.append(ReportSection("Failed files", tuple(f"{f.path}: {f.reason}" for f in report.failed)))
+    sections.append(ReportSection("Warnings", report.warnings))
+    return tuple(s for s in sections if s.lines)
+
+
+def render_report(report: ReloadReport) -> str:
+    """The report as plain text, for the terminal, the log, the audit log and chat replies."""
+    lines = [report_head(report)]
     if not (report.added or report.removed or report.changed) and report.documents:
         lines.append(f"No document changed ({report.unchanged} unchanged).")
     lines += [_doc_line("+", c, f"{c.passages} passages") for c in report.added]

@@ -9,7 +9,6 @@ from bot.discord.commands import dossier
 from bot.discord.render_admin import reload_embed, stats_embed
 from bot.discord.text import MESSAGE_CHARS, cut_escaped
 from bot.errors import ReloadRefused
-from bot.reload import render_report
 from bot.settings import Settings
 
 REFUSED = "Only admins can do that: people with Manage Server, or the admins named in Dossier's settings."
@@ -37,7 +36,7 @@ async def admitted(interaction: discord.Interaction, action: str) -> bool:
 
 
 @app_commands.command(name="reload", description="Read the articles folder again (admins)")
-@app_commands.describe(force="Swap in the new corpus even if nothing changed")
+@app_commands.describe(force="Apply the new corpus even if some files failed; they are left out")
 @app_commands.default_permissions(manage_guild=True)
 @app_commands.guild_only()
 async def reload(interaction: discord.Interaction, force: bool = False) -> None:
@@ -48,8 +47,10 @@ async def reload(interaction: discord.Interaction, force: bool = False) -> None:
     try:  # the service audits every attempt
         report = await dossier(interaction).service.reload(f"discord:{interaction.user.id}", force=force)
     except ReloadRefused as exc:
-        text = render_report(exc.report) if exc.report else exc.user_message
-        await interaction.followup.send(cut_escaped(text, MESSAGE_CHARS), ephemeral=True)
+        if exc.report is not None:
+            await interaction.followup.send(embed=reload_embed(exc.report), ephemeral=True)
+        else:
+            await interaction.followup.send(cut_escaped(exc.user_message, MESSAGE_CHARS), ephemeral=True)
         return
     await interaction.followup.send(embed=reload_embed(report), ephemeral=True)
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import discord
 
 from bot.discord.render import ANSWER_COLOUR, link
-from bot.discord.text import EMBED_DESCRIPTION, FIELD_VALUE, cut, cut_escaped, escape
+from bot.discord.text import EMBED_DESCRIPTION, EMBED_TOTAL, FIELD_NAME, FIELD_VALUE, FIELDS, cut, cut_escaped, escape
 from bot.links import is_web_url, public_link
-from bot.reload import DocumentChange, ReloadReport
+from bot.reload import ReloadReport, report_head, report_sections
 from bot.store import UsageStats
 from search.models import Document
 
@@ -43,24 +43,19 @@ def sources_embed(documents: Sequence[Document], page: int, public_base_url: str
     return embed
 
 
-def _names(items: Sequence[DocumentChange]) -> str:
-    listed = ", ".join(f"{c.path} ({c.passages} passages)" for c in items)
-    return cut_escaped(listed, FIELD_VALUE) if items else "none"
-
-
 def reload_embed(report: ReloadReport) -> discord.Embed:
-    """What a reload changed, for the admin who asked."""
-    if report.old_version != report.new_version:
-        head = f"Reloaded: corpus {report.old_version} → {report.new_version}, {report.documents} articles"
-    else:
-        head = f"Nothing changed: corpus {report.new_version}, {report.documents} articles"
-    embed = discord.Embed(title="Reload", description=f"{head} ({report.seconds:.2f} s).",
-                          colour=ANSWER_COLOUR)
-    embed.add_field(name="Added", value=_names(report.added), inline=False)
-    embed.add_field(name="Removed", value=_names(report.removed), inline=False)
-    embed.add_field(name="Changed", value=_names(report.changed), inline=False)
-    failed = "\n".join(f"{f.path}: {f.reason}" for f in report.failed)
-    embed.add_field(name="Failed", value=cut_escaped(failed, FIELD_VALUE) if failed else "none", inline=False)
+    """What a reload changed or why it was refused, for the admin who asked: every section of the report."""
+    summary = f"{report_head(report)} ({report.seconds:.2f} s)." if report.applied else report_head(report)
+    embed = discord.Embed(title="Reload" if report.applied else "Reload refused",
+                          description=cut_escaped(summary, EMBED_DESCRIPTION // 4), colour=ANSWER_COLOUR)
+    if report.applied and not (report.added or report.removed or report.changed):
+        embed.add_field(name="Articles", value=f"No article changed ({report.unchanged} unchanged).", inline=False)
+    sections = report_sections(report)[:FIELDS - 1]
+    for n, section in enumerate(sections):
+        # Each section gets an even share of what the embed has left, so the last is never squeezed out.
+        share = (EMBED_TOTAL - len(embed) - FIELD_NAME * (len(sections) - n)) // (len(sections) - n)
+        value = cut_escaped("\n".join(section.lines), max(1, min(FIELD_VALUE, share)))
+        embed.add_field(name=section.title, value=value, inline=False)
     return embed
 
 

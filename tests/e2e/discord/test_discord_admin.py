@@ -7,16 +7,19 @@ from tests.e2e.discord.conftest import start_stored_bot
 
 
 async def test_reload_by_an_admin_reports_what_changed_privately(bot, corpus):
-    (corpus / "new_article.txt").write_text("A new article\n\nThe Taliban met in Doha on Monday.\n",
-                                            encoding="utf-8")
+    (corpus / "new_article.txt").write_text("A new article\n\nThe Taliban met in Doha on Monday.\n\n"
+                                            "Hamid Nurzai said the talks went well.\n", encoding="utf-8")
     old_version = bot.service.corpus.version
     token = await bot.slash("reload", user_id=p.ADMIN_ID)
     ack = await bot.callback(token)
     assert ack.body["type"] == 5 and ack.body["data"]["flags"] & 64
     reply = (await bot.reply_to(token)).message()
-    fields = {f["name"]: f["value"] for f in reply["embeds"][0]["fields"]}
-    assert "new\\_article" in fields["Added"] and fields["Removed"] == "none"
-    assert fields["Failed"] == "none"
+    embed = reply["embeds"][0]
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert "new\\_article" in fields["Added"] and "2 passages" in fields["Added"]
+    assert "Removed" not in fields and "Failed files" not in fields  # empty sections are left out
+    assert "now serving corpus version" in embed["description"]
+    assert set(fields["New actors (2)"].split("\n")) == {"Qatar", "Hamid Nurzai"}
     assert bot.service.corpus.version != old_version
     assert any(d.doc_id == "new_article" for d in bot.service.sources())
 
@@ -27,8 +30,10 @@ async def test_reload_with_a_broken_file_is_refused_and_names_it(bot, corpus):
     old_version = bot.service.corpus.version
     token = await bot.slash("reload", user_id=p.ADMIN_ID)
     await bot.callback(token)
-    reply = (await bot.reply_to(token)).message()
-    assert "refused" in reply["content"] and "broken.txt" in reply["content"]
+    embed = (await bot.reply_to(token)).message()["embeds"][0]
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert embed["title"] == "Reload refused" and "Still serving corpus version" in embed["description"]
+    assert "broken.txt" in fields["Failed files"] and "new\\_article" in fields["Added"]
     assert bot.service.corpus.version == old_version
 
 
