@@ -11,7 +11,6 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import DossierError, ReloadRefused
-from bot.reload import render_report
 from bot.slack.deps import SlackDeps, reporting_errors
 from bot.slack.options import parse_options
 from bot.slack.render import render_answer, render_reload, render_sources, render_stats
@@ -87,7 +86,10 @@ async def _reload(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespon
     try:
         report = await deps.service.reload(actor, force=force)  # the service audits every attempt
     except ReloadRefused as exc:
-        await ephemeral_text(respond, render_report(exc.report) if exc.report else exc.user_message)
+        if exc.report is None:
+            await ephemeral_text(respond, exc.user_message)
+        else:
+            await respond_message(respond, render_reload(exc.report))
         return
     await respond_message(respond, render_reload(report))
 

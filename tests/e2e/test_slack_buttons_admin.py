@@ -60,8 +60,11 @@ async def test_admin_reload_swaps_the_corpus_and_reports_what_changed(fake: Fake
         (corpus / "talks.txt").unlink()
         await fake.send("slash_commands", fake.command("/reload", "", user="UADMIN"))
         [reply] = await fake.wait_responses(1)
-        text = reply["blocks"][0]["text"]["text"]
-        assert "*Added:* new" in text and "*Removed:* talks" in text
+        sections = [b["text"]["text"] for b in reply["blocks"]]
+        assert "now serving corpus version" in sections[0]
+        added = next(t for t in sections if t.startswith("*Added*"))
+        removed = next(t for t in sections if t.startswith("*Removed*"))
+        assert "new.txt" in added and "talks.txt" in removed and "had " in removed
         assert reply["response_type"] == "ephemeral"
         assert service.corpus.document("new") is not None
         await fake.send("slash_commands", fake.command("/ask", "when did the bridge open in Herat?"))
@@ -96,7 +99,10 @@ async def test_a_reload_with_a_broken_file_is_refused_and_the_admin_told_why(
         (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00binary\x00")
         await fake.send("slash_commands", fake.command("/reload", "", user="UADMIN"))
         [reply] = await fake.wait_responses(1)
-        assert "refused" in reply["text"] and "broken.txt" in reply["text"]
+        sections = [b["text"]["text"] for b in reply["blocks"]]
+        assert "refused" in sections[0] and "Still serving corpus version" in sections[0]
+        assert any(t.startswith("*Failed files*") and "broken.txt" in t for t in sections)
+        assert reply["response_type"] == "ephemeral"
         assert service.corpus.version == version
 
 
@@ -122,3 +128,23 @@ async def test_command_prefix_renames_every_command(fake: FakeSlack, corpus: Pat
         await fake.send("slash_commands", fake.command("/dossier-ask", "who met in Doha?"))
         [answer] = await fake.wait_for(1)
         assert "Doha" in answer.args["text"]
+
+
+def test_a_huge_reload_report_fits_slack_limits_and_keeps_every_section() -> None:
+    from bot.reload import DocumentChange, ExtractionDelta, ReloadReport
+    from bot.slack.render import render_reload
+    from bot.slack.render.message import MAX_BLOCKS, MAX_MESSAGE_CHARS, MAX_SECTION_CHARS, block_chars
+    from search.models import SkippedFile
+
+    docs = tuple(DocumentChange(f"d{n}", f"a_{n}.txt", "<!channel> headline " * 10, 40, 30) for n in range(300))
+    names = tuple(f"Person {n}" for n in range(400))
+    report = ReloadReport("slack:U", True, "a", "b", 300, 9_000, added=docs, removed=docs, changed=docs,
+                          failed=(SkippedFile("bad.txt", "file looks binary"),),
+                          new_extraction=ExtractionDelta(names, names, names))
+    message = render_reload(report)
+    texts = [b["text"]["text"] for b in message.blocks]
+    assert len(message.blocks) <= MAX_BLOCKS and sum(block_chars(b) for b in message.blocks) <= MAX_MESSAGE_CHARS
+    assert all(len(t) <= MAX_SECTION_CHARS for t in texts) and len(message.text) <= MAX_SECTION_CHARS
+    assert [t.split("\n")[0] for t in texts[1:]] == ["*Added*", "*Removed*", "*Changed*", "*New actors (400)*",
+                                                      "*New figures (400)*", "*New events (400)*", "*Failed files*"]
+    assert "<!channel>" not in "".join(texts) and "&lt;!channel&gt;" in texts[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.reload import DocumentChange, ReloadReport
+from bot.reload import ReloadReport, report_head, report_sections
 from bot.slack.render.message import MAX_SECTION_CHARS, SlackMessage, context, fit, section
 from bot.slack.render.text import escape, escape_capped, link
 from bot.store import UsageStats
@@ -32,20 +32,21 @@ def render_sources(documents: Iterable[Document], version: str) -> SlackMessage:
     return SlackMessage(f"{len(docs)} documents in the corpus", tuple(blocks))
 
 
-def render_reload(report: ReloadReport) -> SlackMessage:
-    """What a reload changed, and the files that failed with their reasons."""
-    def names(label: str, items: tuple[DocumentChange, ...]) -> str:
-        listed = ", ".join(f"{c.path} ({c.passages} passages)" for c in items)
-        return f"*{label}:* {escape_capped(listed, 800)}" if items else f"*{label}:* none"
+# A reload report's sections share what a message may hold: each gets at most this many characters.
+REPORT_SECTION_CHARS = 1500
 
-    lines = [f"Reloaded: corpus version {escape(report.old_version)} → {escape(report.new_version)}, "
-             f"{report.documents} documents, {report.passages} passages, {report.seconds:.1f} s.",
-             names("Added", report.added), names("Removed", report.removed), names("Changed", report.changed)]
-    if report.failed:
-        failed = "; ".join(f"{s.path}: {s.reason}" for s in report.failed)
-        lines.append(f"*Files that failed:* {escape_capped(failed, 1200)}")
-    text = "\n".join(lines)
-    return SlackMessage(text[:MAX_SECTION_CHARS], (section(text),))
+
+def render_reload(report: ReloadReport) -> SlackMessage:
+    """What a reload changed or why it was refused: the head line, then every section of the report."""
+    head = report_head(report) + (f" ({report.seconds:.1f} s)" if report.applied else "")
+    blocks = [section(escape_capped(head, MAX_SECTION_CHARS))]
+    if report.applied and not (report.added or report.removed or report.changed):
+        blocks.append(section(f"No document changed ({report.unchanged} unchanged)."))
+    for part in report_sections(report):
+        body = escape_capped("\n".join(part.lines), REPORT_SECTION_CHARS)
+        blocks.append(section(f"*{escape(part.title)}*\n{body}"))
+    text = "\n".join(b["text"]["text"] for b in blocks)
+    return SlackMessage(text[:MAX_SECTION_CHARS], tuple(fit(blocks, [])))
 
 
 def render_stats(stats: UsageStats) -> SlackMessage:
