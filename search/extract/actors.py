@@ -4,6 +4,9 @@ Names are found sentence by sentence (search/extract/names.py); here they are re
 each: known names by the alias file and the gazetteer, acronyms by their definition ("… (ETIM)"),
 people confirmed anywhere in the corpus, and a bare surname ("Wechsler") by the one person of that
 surname. A candidate nobody confirms is dropped, so sentence-initial words and places do not become actors.
+
+Quotations are given to speakers paragraph by paragraph, with the floor: the person last quoted or
+reported, whom "he said" and a quotation standing alone mean.
 """
 
 from __future__ import annotations
@@ -11,21 +14,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from search.extract import attribution
 from search.extract.models import Actor, Quote, Role
 from search.extract.names import NameFinder, RawMention
-from search.extract.text import Sentence
+from search.extract.text import Sentence, sentences
+from search.extract.vocab import HONORIFICS
 
-# "X, a spokesman, has said …": a person followed (past an optional apposition) by a verb of saying.
-_STATES = re.compile(r"^(?:,[^,]{0,120},)?\s*(?:(?:has|had|also|recently|then|later|widely)\s+)*"
-                     r"(?:said|says|noted|"
-                     r"notes|added|stated|warned|argued|claimed|explained|observes|observed|indicated|"
-                     r"indicates|urged|points out|pointed out)\b")
 # "the Karzai administration": the name modifies a government and speaks for nobody.
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:administration|government|cabinet|presidency)\b")
-_TITLE_PREFIX = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)")
+_TITLE_PREFIX = re.compile(r"^(?:(?:" + "|".join(h.capitalize() for h in HONORIFICS) + r")\.?\s+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +48,7 @@ def resolve(raw: Sequence[RawMention]) -> list[Mention]:
     known_people = {m.name for m in raw if m.kind == "person" and m.name}
     people = {_person_name(m.surface) for m in raw if m.name is None and m.evidence}
     people -= known_people
+    people |= _full_names(raw, people)
     by_doc: dict[str, set[str]] = defaultdict(set)
     for m in raw:
         if m.name is None and m.evidence or m.kind == "person":
@@ -68,6 +68,22 @@ def resolve(raw: Sequence[RawMention]) -> list[Mention]:
 
 def _person_name(surface: str) -> str:
     return _TITLE_PREFIX.sub("", surface)
+
+
+def _full_names(raw: Sequence[RawMention], people: set[str]) -> set[str]:
+    """Full names of people confirmed only by a surname: "Papadaki said" confirms "Maria Papadaki, 67".
+
+    A confirmed one-word name is the person of the one longer, unconfirmed name of the same document
+    that ends with it.
+    """
+    single = {p for p in people if len(p.split()) == 1}
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in raw:
+        name = _person_name(m.surface)
+        if m.name is None and len(name.split()) > 1 and name.split()[-1] in single:
+            longer[(m.sentence.doc_id, name.split()[-1])].add(name)
+    confirmed = {(m.sentence.doc_id, _person_name(m.surface)) for m in raw if m.name is None and m.evidence}
+    return {next(iter(names)) for key, names in longer.items() if len(names) == 1 and key in confirmed}
 
 
 def _resolve_one(m: RawMention, acronyms: dict[str, tuple[str, str | None]], people: set[str],
@@ -136,6 +152,16 @@ def _roles(ms: Sequence[Mention]) -> tuple[Role, ...]:
     return tuple(roles.values())
 
 
+@dataclass
+class _Floor:
+    """Who has the floor in one document, and a quotation still open over its paragraphs."""
+
+    speaker: str | None = None
+    pending: list[tuple[str, str]] = field(default_factory=list)  # (words, passage id) of the open quotation
+    opener: str | None = None  # its speaker as far as the text has told
+    named: bool = False  # True when the text named or pointed to that speaker, not only gave the floor
+
+
 def _quotes(mentions: Sequence[Mention], texts: dict[tuple[str, int], str]) -> dict[str, list[Quote]]:
     """Quotations and statements attributed to people, paragraph by paragraph, in reading order."""
     by_paragraph: dict[tuple[str, int], list[Mention]] = defaultdict(list)
@@ -143,41 +169,94 @@ def _quotes(mentions: Sequence[Mention], texts: dict[tuple[str, int], str]) -> d
         by_paragraph[(m.doc_id, m.paragraph)].append(m)
     out: dict[str, list[Quote]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
-    last_speaker: dict[str, str | None] = {}
+    floors: dict[str, _Floor] = defaultdict(_Floor)
     for doc_id, number in sorted(texts):
-        text = texts[(doc_id, number)]
-        people = [(m.start, m.end, m.name) for m in by_paragraph.get((doc_id, number), [])
-                  if m.kind == "person" and not _GOVERNMENT_AFTER.match(text[m.end:])]
-        pid = f"{doc_id}#p{number}"
+        text, pid, floor = texts[(doc_id, number)], f"{doc_id}#p{number}", floors[doc_id]
         spans = attribution.quote_spans(text)
-        attributed = False
-        for start, end, words in spans:
-            speaker = (attribution.speaker_after(text, end, people)
-                       or attribution.speaker_before(text, start, people))
-            pronoun = attribution.pronoun_after(text, end) or attribution.pronoun_before(text, start)
-            if speaker is None and pronoun:
-                speaker = last_speaker.get(doc_id)
-            if speaker is None and start == 0 and len(spans) == 1 and not people:
-                speaker = last_speaker.get(doc_id)
-            if speaker:
-                _add(out, seen, speaker, words, pid)
-                attributed = True
-                last_speaker[doc_id] = speaker
-            elif not attributed:
-                last_speaker.pop(doc_id, None)  # an unnamed speaker has the floor now
-        if not spans and ("“" in text or text.count('"') % 2):
-            last_speaker.pop(doc_id, None)  # a quotation that runs on unattributed into the next paragraph
-        if not spans:
-            for m in by_paragraph.get((doc_id, number), []):
-                if m.kind == "person" and _states(m):
-                    _add(out, seen, m.name, attribution.indirect(m.sentence.text), pid)
-                    last_speaker[doc_id] = m.name
+        outside = [(m.start, m.end, m.name) for m in by_paragraph.get((doc_id, number), [])
+                   if m.kind == "person" and not _GOVERNMENT_AFTER.match(text[m.end:])
+                   and not any(a <= m.start < b for a, b, _ in spans)]
+        if floor.pending and not (spans and spans[0][0] == 0):
+            _close(out, seen, floor)  # the open quotation ended with the paragraph before
+        taken: set[int] = set()
+        n = 0
+        for sentence in sentences(doc_id, number, text):
+            stop = sentence.start + len(sentence.text)
+            while n < len(spans) and spans[n][0] < stop:
+                _quotation(out, seen, floor, text, spans, n, outside, taken, pid)
+                n += 1
+            _statement(out, seen, floor, sentence, stop, spans, outside, taken, pid)
+    for floor in floors.values():
+        _close(out, seen, floor)
     return out
 
 
-def _states(m: Mention) -> bool:
-    after = m.sentence.text[m.end - m.sentence.start:]
-    return bool(_STATES.match(after))
+def _quotation(out: dict[str, list[Quote]], seen: set[tuple[str, str]], floor: _Floor, text: str,
+               spans: list[tuple[int, int, str]], n: int, outside: list[tuple[int, int, str]],
+               taken: set[int], pid: str) -> None:
+    """The speaker of the n-th quotation of a paragraph, or of the open quotation it goes on with."""
+    start, end, words = spans[n]
+    speaker = attribution.speaker_after(text, end, outside) or attribution.speaker_before(text, start, outside)
+    named = speaker is not None
+    if not named and (attribution.pronoun_after(text, end) or attribution.pronoun_before(text, start)):
+        speaker, named = _referent(outside, start, floor.speaker), True
+    elif not named and n - 1 in taken and attribution.same_sentence(text, spans[n - 1][1], start) \
+            and not any(spans[n - 1][1] <= a < start for a, _, _ in outside):
+        speaker, named = floor.speaker, True  # 'said IS "…" and the report "…"': one speaker, one sentence
+    elif not named and start == 0 and len(spans) == 1 and not outside:
+        speaker = floor.speaker  # a quotation standing alone is the floor's
+    taken.add(n)
+    if floor.pending and n == 0 and start == 0:  # the open quotation goes on in this paragraph
+        if named and not floor.named:
+            floor.opener, floor.named = speaker, True
+        floor.pending.append((words, pid))
+    elif attribution.is_open(text, spans[n]):
+        floor.pending, floor.opener, floor.named = [(words, pid)], speaker, named
+    elif speaker:
+        _add(out, seen, speaker, words, pid)
+        floor.speaker = speaker
+    else:
+        taken.discard(n)
+        if not taken:
+            floor.speaker = None  # an unnamed speaker has the floor now
+    if floor.pending and not attribution.is_open(text, spans[n]):
+        _close(out, seen, floor)
+
+
+def _statement(out: dict[str, list[Quote]], seen: set[tuple[str, str]], floor: _Floor, sentence: Sentence,
+               stop: int, spans: list[tuple[int, int, str]], outside: list[tuple[int, int, str]],
+               taken: set[int], pid: str) -> None:
+    """A sentence that reports what a person said ("X said …", "He also noted …"), unless it quotes someone.
+
+    A quoted word or title inside the sentence ('an informal "understanding"') leaves it a statement.
+    """
+    for n, (a, b, _) in enumerate(spans):
+        if a < stop and b > sentence.start and (n in taken or a < sentence.start or b > stop):
+            return
+    speaker = next((name for a, b, name in outside
+                    if sentence.start <= a < stop and attribution.states_after(sentence.text[b - sentence.start:])),
+                   None)
+    if speaker is None and attribution.pronoun_states(sentence.text):
+        speaker = _referent(outside, sentence.start, floor.speaker)
+    if speaker:
+        _add(out, seen, speaker, attribution.indirect(sentence.text), pid)
+        floor.speaker = speaker
+
+
+def _referent(outside: list[tuple[int, int, str]], position: int, floor: str | None) -> str | None:
+    """Whom "he" or "she" means: the floor, unless this paragraph has named only others before."""
+    before = [name for a, _, name in outside if a < position]
+    return floor if floor in before or not before else before[-1]
+
+
+def _close(out: dict[str, list[Quote]], seen: set[tuple[str, str]], floor: _Floor) -> None:
+    """An open quotation ends: its paragraphs go to its speaker, who has the floor."""
+    if floor.pending:
+        if floor.opener:
+            for words, pid in floor.pending:
+                _add(out, seen, floor.opener, words, pid)
+        floor.speaker = floor.opener
+    floor.pending, floor.opener, floor.named = [], None, False
 
 
 def _add(out: dict[str, list[Quote]], seen: set[tuple[str, str]], name: str, words: str, pid: str) -> None:
