@@ -15,7 +15,6 @@ _CREDIT_TAIL = re.compile(
     r"|\bvia getty images\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
-# Editorial brackets ("[Al-Qaeda leader Ayman al-]Zawahiri") are dropped so the name reads whole.
 # Raw tokens for names: dotted acronyms (U.S.), initials (C.), words with hyphens/apostrophes, numbers.
 TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\d[\d,.]*\d|\d|\w+(?:[-'’]\w+)*|&")
 # A full stop after these abbreviations ends no sentence when what follows belongs to them: a month
@@ -44,8 +43,12 @@ class Sentence:
 
 
 def readable(text: str, caption: bool) -> str:
-    """A paragraph normalised, with a caption's photo credit cut off."""
-    text = normalize(text).replace("[", "").replace("]", "")
+    """A paragraph normalised, with a caption's photo credit cut off.
+
+    Editorial brackets stay ("[The] Taliban fear …"): a quotation shows the article's words as written,
+    and names are read through the brackets (search/extract/names.py).
+    """
+    text = normalize(text)
     if caption:
         text = _CREDIT_TAIL.sub("", text).rstrip(" ,.(")
     return text
