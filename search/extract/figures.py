@@ -22,6 +22,7 @@ _WORD_NUMBERS = {w: n for n, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                       "ninety": 90, "hundred": 100, "dozen": 12})
+NUMBER_WORDS = frozenset(_WORD_NUMBERS)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn)\b)"
 _CUR = r"(?:US\$|\$|€|£|USD\s?|Rs\.?\s?)"
@@ -67,7 +68,18 @@ riyals dirhams lira""".split())
 _VERB_AFTER = re.compile(r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|be|reportedly|also|now|already)"
                          r"\s+)+"
                          r"([a-z]+)")
-_NOT_NOUNS = frozenset("including were was are is be been has have had who which that while whereas".split())
+# Words after a number that are no part of what it counts ("the 34 first reported").
+_NOT_NOUNS = frozenset("""including were was are is be been has have had who which that while whereas first last
+again still initially originally apiece alone""".split())
+# "two more bodies", "13 other people": the word before the thing counted is no part of it.
+_BEFORE_NOUN = frozenset({"more", "other", "additional"})
+# A number with nothing counted after it counts what a count noun before it names: "the number of miners
+# trapped is 31" (miners), "the death toll rose to 60" (what the toll counts, from the measure).
+_COUNT_BEFORE = re.compile(r"(?:\b(?:death|casualty)\s+)?\b(?:number|total|tally|count|toll)\b"
+                           r"(?P<of>\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+# A phrase that runs from a count noun before the number to the number is shown whole up to this length,
+# else as the count noun, an ellipsis and the number ("number of miners … 31").
+_PHRASE_CHARS = 50
 
 
 def figures_of(sentence: Sentence, caption: bool = False) -> list[Figure]:
@@ -126,6 +138,9 @@ def _figure(sentence: Sentence, start: int, end: int, value: float, high: float 
     if high is not None:
         qualifier = f"{qualifier} (range)" if qualifier else "range"
     noun_words = _noun_after(text[end:])
+    before = None if noun_words or money or percent else _count_before(text, start)
+    if before:
+        noun_words = before[1]
     unit = "USD" if money and "$" in text[max(0, start - 4):end] else ("percent" if percent else "")
     head = noun_words[-1].rstrip(".,") if noun_words else ""
     if head.casefold() == "members" and len(noun_words) > 1 and noun_words[-2].casefold() == "service":
@@ -135,40 +150,100 @@ def _figure(sentence: Sentence, start: int, end: int, value: float, high: float 
     if unit.casefold() in _CURRENCY_WORDS:
         money = True
     phrase_end = end
-    for word in noun_words:
+    for word in noun_words if not before else ():
         phrase_end = text.find(word, phrase_end) + len(word)
     measure = _measure(text, start, phrase_end, unit, money, percent)
     phrase_start = start - len(qualifier_match.group(0).lstrip()) if qualifier_match else start
     phrase = text[phrase_start:phrase_end].strip(" ,;-–")
+    if before:
+        counted = text[before[0]:before[2]]
+        whole = text[before[0]:phrase_end]
+        phrase = whole if len(whole) <= _PHRASE_CHARS else f"{counted} … {phrase}"
     return Figure(value, high, phrase, qualifier, unit, measure, shorten(text, 400), sentence.doc_id,
                   sentence.paragraph, "")
 
 
 def _noun_after(after: str) -> list[str]:
-    """The noun phrase a number counts: "U.S. service members", "of fighters", "-year-long war"."""
-    words = []
+    """The noun phrase a number counts: "U.S. service members", "of fighters", "-year-long war".
+
+    The phrase ends at its head: a plural ("some 600 metres"), or a word naming a class of counted things
+    ("people"). It stops before a verb form in -ed ("34 miners trapped", unless it leads a noun: "34
+    trapped miners"), a function word, a word that counts nothing ("34 first reported") or punctuation,
+    and after four words.
+    """
+    words: list[str] = []
     rest = after.lstrip()
     if rest.startswith("-"):
         rest = rest[1:].replace("-", " ")
     tokens = re.findall(r"[A-Za-z][\w.'’]*|[,;:()\"“”–—]|\S", rest)
     if tokens and tokens[0].casefold() == "of":
         tokens = tokens[1:]
-    for token in tokens[:6]:
+    if len(tokens) > 1 and tokens[0] in _BEFORE_NOUN and tokens[1][0].isalpha() and tokens[1] != "than":
+        tokens = tokens[1:]
+    for n, token in enumerate(tokens[:7]):
         low = token.casefold().rstrip(".")
-        function_word = token.islower() and (low in STOPWORDS or low in _NOT_NOUNS)  # "US" is no "us"
-        if not token[0].isalpha() or function_word or low.endswith("ly") and words:
-            if low.endswith("ly") and not words:
-                continue
+        if not token[0].isalpha() or _function_word(token) or len(words) == 4:
+            break
+        if low.endswith("ly"):  # "largely foreign fighters" skips it; "fighters currently" ends there
+            if words:
+                break
+            continue
+        if token.islower() and low.endswith("ed") and (words or not _leads_noun(tokens[n + 1:n + 2])):
             break
         words.append(token.rstrip("."))
-        if (_CLASS_OF.get(low) and low != "service") or low.endswith("s") and len(words) > 1 and low != "u.s":
+        if (_CLASS_OF.get(low) and low != "service") or _plural(token):
             break
     return words
 
 
+def _function_word(token: str) -> bool:
+    low = token.casefold().rstrip(".")
+    return token.islower() and (low in STOPWORDS or low in _NOT_NOUNS)  # "US" is no "us"
+
+
+def _leads_noun(following: list[str]) -> bool:
+    """The token after an -ed word is a noun it describes ("trapped miners"), not more of a verb."""
+    if not following or not following[0].isalpha() or not following[0].islower():
+        return False
+    word = following[0]
+    return not _function_word(word) and not word.endswith(("ed", "ly"))
+
+
+def _plural(token: str) -> bool:
+    """A plural noun: ends in s, but is no acronym ("US", "U.S.") and no -ss, -us or -is word."""
+    low = token.casefold().rstrip(".")
+    letters = token.replace(".", "")
+    return (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+            and not letters.isupper())
+
+
+def _count_before(text: str, start: int) -> tuple[int, list[str], int] | None:
+    """The count noun nearest before a number in its clause, with the words it says are counted.
+
+    Returns where the count noun starts, the counted words (none for "the death toll") and where the
+    count noun and its counted words end; None without a count noun.
+    """
+    clause_start = _clause_start(text, start)
+    found = None
+    for match in _COUNT_BEFORE.finditer(text, clause_start, start):
+        found = match
+    if found is None:
+        return None
+    counted = _noun_after(text[found.end():start]) if found["of"] else []
+    stop = found.end()
+    for word in counted:
+        stop = text.find(word, stop) + len(word)
+    return found.start(), counted, stop if counted else found.end()
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding a position starts: after the semicolon or dash before it."""
+    return max(text.rfind(";", 0, start), text.rfind(" – ", 0, start), text.rfind(" -- ", 0, start)) + 1
+
+
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around a figure: the sentence cut at semicolons and dashes."""
-    left = max(text.rfind(";", 0, start), text.rfind(" – ", 0, start), text.rfind(" -- ", 0, start))
+    left = _clause_start(text, start) - 1
     right_options = [i for i in (text.find(";", end), text.find(" -- ", end)) if i >= 0]
     return text[left + 1: min(right_options) if right_options else len(text)]
 
@@ -200,14 +275,36 @@ def _measure(text: str, start: int, end: int, unit: str, money: bool, percent: b
 
 
 def unit_class(figure: Figure) -> str:
-    """The class of what a figure counts: troops, fighters, people, years, or its own unit word."""
-    cls = _CLASS_OF.get(figure.unit.casefold())
+    """What a figure counts, as one word to compare figures by: a class (troops, fighters, people,
+    children, years) when its counted noun is one of a class's words, else that noun's singular ("34
+    miners" and "the number of miners trapped" both count "miner"), money and percent as their units.
+
+    Without a counted noun, a toll of deaths or injuries counts people ("killed 170"), and so does a
+    number that is the subject of what happened ("5,000 had been evacuated"); anything else is "things".
+    """
+    unit = figure.unit.casefold()
+    cls = _CLASS_OF.get(unit)
     if cls:
         return cls
-    if figure.measure in ("killed", "injured") and (not figure.unit or figure.unit[0].isupper()
-                                                    or figure.unit.endswith("s")):
+    if figure.measure in ("killed", "injured") and (not unit or figure.unit[0].isupper() or _plural(unit)):
         return "people"
-    return figure.unit or "things"
+    if unit:
+        return unit if figure.measure in ("money", "percent") else _singular(unit)
+    at = figure.quote.find(figure.phrase)
+    if at >= 0 and _VERB_AFTER.match(figure.quote[at + len(figure.phrase):]):
+        return "people"
+    return "things"
+
+
+def _singular(noun: str) -> str:
+    """A noun's singular by its ending: miners → miner, bodies → body, churches → church."""
+    if not _plural(noun):
+        return noun
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes")):
+        return noun[:-2]
+    return noun[:-1]
 
 
 def all_figures(sentences: Sequence[Sentence]) -> list[Figure]:
