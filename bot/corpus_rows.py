@@ -1,9 +1,13 @@
-"""Corpus versions as database rows: documents and paragraphs written and read back whole."""
+"""Corpus versions as database rows: documents and paragraphs written and read back whole, and the
+extraction results of each version.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import aiosqlite
 
@@ -53,6 +57,14 @@ async def insert_version(db: aiosqlite.Connection, data: CorpusData, version: st
     return row_id
 
 
+async def insert_extraction(db: aiosqlite.Connection, version_id: int, extraction: dict[str, Any]) -> None:
+    """Write a version's extraction results (`records.extraction_json`) inside the caller's transaction."""
+    await db.execute(
+        "INSERT INTO extractions (version_id, actors, figures, events, payload) VALUES (?, ?, ?, ?, ?)",
+        (version_id, len(extraction["actors"]), len(extraction["figures"]), len(extraction["events"]),
+         json.dumps(extraction, ensure_ascii=False, separators=(",", ":"))))
+
+
 async def prune_versions(db: aiosqlite.Connection, keep: int) -> None:
     """Delete all but the newest `keep` versions (their documents and paragraphs go with them)."""
     await db.execute("DELETE FROM corpus_versions WHERE id NOT IN "
@@ -82,3 +94,11 @@ async def latest_version(db: aiosqlite.Connection) -> StoredVersion | None:
     passages = tuple(p for d in documents for p in passages_of(d))
     report = LoadReport(f"database version {version}", tuple(d.path for d in documents))
     return StoredVersion(row_id, version, created_at, folder, CorpusData(tuple(documents), passages, report))
+
+
+async def version_extraction(db: aiosqlite.Connection, version: str) -> dict[str, Any] | None:
+    """The stored extraction results of the newest stored version named `version`, or None."""
+    async with db.execute("SELECT e.payload FROM extractions e JOIN corpus_versions v ON v.id = e.version_id "
+                          "WHERE v.version = ? ORDER BY v.id DESC LIMIT 1", (version,)) as cursor:
+        row = await cursor.fetchone()
+    return json.loads(row[0]) if row else None

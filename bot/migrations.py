@@ -93,4 +93,14 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX answered_threads_used_at ON answered_threads (used_at);
     """,
+    # 4: the actors, figures and timeline extracted from each stored version, as the command line's JSON.
+    """
+    CREATE TABLE extractions (
+        version_id    INTEGER PRIMARY KEY REFERENCES corpus_versions(id) ON DELETE CASCADE,
+        actors        INTEGER NOT NULL,
+        figures       INTEGER NOT NULL,
+        events        INTEGER NOT NULL,
+        payload       TEXT NOT NULL
+    );
+    """,
 )

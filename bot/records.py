@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.links import public_link
-from bot.service import Answer
-from search.extract.models import Actor, Event, Figure, FigureReport
+from search.extract.models import Actor, Event, Extraction, Figure, FigureReport
 from search.models import Document, Hit, SourceInfo
+
+if TYPE_CHECKING:
+    from bot.service import Answer
 
 
 def source_json(source: SourceInfo) -> dict[str, Any]:
@@ -149,3 +151,12 @@ def actors_json(actors: tuple[Actor, ...], profile: bool = False) -> dict[str, A
 def timeline_json(events: tuple[Event, ...], documents: dict[str, Document]) -> dict[str, Any]:
     """The object of `dossier timeline --json`."""
     return {"events": [event_json(e, documents) for e in events]}
+
+
+def extraction_json(extraction: Extraction, documents: dict[str, Document]) -> dict[str, Any]:
+    """A version's whole extraction as the command line's JSON: actor profiles, figures with their
+    groups, and the timeline; this is what the database keeps with each version.
+    """
+    return {**actors_json(extraction.actors, profile=True),
+            **figures_json(FigureReport(extraction.figures, extraction.groups), documents),
+            **timeline_json(extraction.events, documents)}

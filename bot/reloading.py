@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.errors import ConfigInvalid, CorpusUnavailable, ReloadRefused, StoreError
+from bot.records import extraction_json
 from bot.reload import ReloadReport, compare
 from bot.settings import Settings
 from bot.store import Store
@@ -28,6 +29,13 @@ log = logging.getLogger(__name__)
 def _refuse(report: ReloadReport, reason: str) -> ReloadRefused:
     refused = report.refused(reason)
     return ReloadRefused(f"Reload refused: {reason} The live corpus is unchanged.", refused)
+
+
+async def _save(store: Store, corpus: LiveCorpus) -> None:
+    """Store a version with its extraction results (their JSON is made off the event loop)."""
+    documents = {d.doc_id: d for d in corpus.documents}
+    extraction = await asyncio.to_thread(extraction_json, corpus.extraction, documents)
+    await store.save_version(corpus.data, corpus.version, corpus.data.report.folder, extraction)
 
 
 async def prepare_reload(old: LiveCorpus, store: Store | None, requested_by: str, force: bool,
@@ -58,7 +66,7 @@ async def prepare_reload(old: LiveCorpus, store: Store | None, requested_by: str
         try:
             if await store.latest_content_hash() != new.data.content_hash:
                 log.info("writing corpus version %s to the database", new.version)
-                await store.save_version(new.data, new.version, new.data.report.folder)
+                await _save(store, new)
         except StoreError as exc:
             log.error("corpus version %s not saved: %s", new.version, exc.user_message)
             reason = "the new version could not be saved to the database (see the log)."
@@ -77,7 +85,7 @@ async def startup_corpus(settings: Settings, store: Store, build: Callable[[], L
     if problem is None:
         try:
             if await store.latest_content_hash() != corpus.data.content_hash:
-                await store.save_version(corpus.data, corpus.version, corpus.data.report.folder)
+                await _save(store, corpus)
         except StoreError as exc:
             log.error("corpus version %s not saved, a restart cannot fall back to it: %s", corpus.version,
                       exc.user_message)

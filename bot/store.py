@@ -170,10 +170,15 @@ class Store:
 
     # Corpus versions
 
-    async def save_version(self, data: CorpusData, version: str, folder: str) -> int:
-        """Write a version whole in one transaction, drop the oldest beyond KEEP_VERSIONS, checkpoint."""
+    async def save_version(self, data: CorpusData, version: str, folder: str,
+                           extraction: dict[str, Any] | None = None) -> int:
+        """Write a version whole in one transaction, with its extraction results (`records.extraction_json`)
+        when given; drop the oldest beyond KEEP_VERSIONS, checkpoint.
+        """
         async with self.transaction() as db:
             row_id = await corpus_rows.insert_version(db, data, version, folder, now())
+            if extraction is not None:
+                await corpus_rows.insert_extraction(db, row_id, extraction)
             await corpus_rows.prune_versions(db, KEEP_VERSIONS)
         await self.checkpoint()
         return row_id
@@ -185,6 +190,14 @@ class Store:
                 return await corpus_rows.latest_version(self._db)
         except (sqlite3.Error, ValueError) as exc:
             raise StoreError(f"The stored corpus could not be read: {exc}") from exc
+
+    async def version_extraction(self, version: str) -> dict[str, Any] | None:
+        """The actors, figures and events stored with a version (the command line's JSON), or None."""
+        try:
+            async with self._lock:
+                return await corpus_rows.version_extraction(self._db, version)
+        except (sqlite3.Error, ValueError) as exc:
+            raise StoreError(f"The stored extraction could not be read: {exc}") from exc
 
     async def latest_content_hash(self) -> str | None:
         """The content hash of the newest stored version, or None."""

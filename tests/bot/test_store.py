@@ -161,3 +161,49 @@ async def test_only_the_newest_versions_are_kept(tmp_path):
         assert (await store.latest_version()).version == service.corpus.version
     finally:
         await store.close()
+
+
+async def test_each_stored_version_keeps_its_extraction_and_loses_it_with_the_version(tmp_path):
+    people = {"a.txt": "Talks\n\nAmina Rahimi said the convoy left Kabul on March 3, 2021, with 40 trucks.\n"}
+    service, store = await open_service(tmp_path, files=people)
+    try:
+        first = service.corpus.version
+        stored = await store.version_extraction(first)
+        assert [a["name"] for a in stored["actors"] if a["kind"] == "person"] == ["Amina Rahimi"]
+        assert "quotes" in stored["actors"][0]  # whole profiles, not the list view
+        assert [e["date"] for e in stored["events"]] == ["2021-03-03"]
+        assert [f["value"] for f in stored["figures"]] == [40]
+        async with store.db.execute("SELECT actors, figures, events FROM extractions") as cur:
+            assert await cur.fetchall() == [(len(stored["actors"]), 1, 1)]
+
+        write_corpus(service.settings.corpus_dir, {"b.txt": people["a.txt"].replace("Amina", "Zahra")})
+        second = (await service.reload("admin")).new_version
+        assert [a["name"] for a in (await store.version_extraction(second))["actors"]
+                if a["kind"] == "person"] == ["Zahra Rahimi"]
+        assert (await store.version_extraction(first))["actors"]  # the older version keeps its own
+        for n in range(KEEP_VERSIONS + 1):
+            write_corpus(service.settings.corpus_dir, {"c.txt": f"Note\n\nThe convoy report number {n}.\n"})
+            await service.reload("admin")
+        assert await store.version_extraction(first) is None  # pruned with its version
+        async with store.db.execute("SELECT COUNT(*) FROM extractions") as cur:
+            assert (await cur.fetchone())[0] == KEEP_VERSIONS
+    finally:
+        await store.close()
+
+
+async def test_a_database_of_an_older_schema_is_migrated_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "d.sqlite3"
+    with sqlite3.connect(path) as db:
+        for n, migration in enumerate(MIGRATIONS[:-1], 1):
+            db.executescript(migration)
+            db.execute(f"PRAGMA user_version = {n}")
+        db.execute("INSERT INTO audit_log (at, actor, action, allowed, result) VALUES ('t', 'old', 'reload', 1, 'ok')")
+    store = await Store.open(path)
+    try:
+        async with store.db.execute("PRAGMA user_version") as cur:
+            assert (await cur.fetchone())[0] == len(MIGRATIONS)
+        assert [e.actor for e in await store.audit_entries()] == ["old"]
+        async with store.db.execute("SELECT COUNT(*) FROM extractions") as cur:
+            assert (await cur.fetchone())[0] == 0
+    finally:
+        await store.close()
