@@ -216,9 +216,8 @@ class NameFinder:
         if self.gazetteer.is_region(words):
             return
         lead = next((n for n, w in enumerate(words) if _low(w) not in OFFICE_WORDS), len(words))
-        if joint == "office" and 0 < lead and len(words) - lead <= 4 and lead < len(words):
-            found.append(self._mention(toks, text, run[lead], run[-1] + 1, sentence, None, None,
-                                       evidence=True))
+        if joint == "office" and 0 < lead < len(words) and len(words) - lead <= 4:
+            found.append(self._mention(toks, text, run[lead], run[-1] + 1, sentence, None, None, True))
             return  # "Secretary of State X": the office's words, then the holder's name
         roles = [n for n, w in enumerate(words) if _low(w) in TITLE_WORDS]
         if roles == [0] and len(words) == 2 and _apposition_kind(text[toks[run[-1]][2]:]) == "person":
@@ -253,11 +252,7 @@ class NameFinder:
 
     def _candidate(self, toks: list[tuple[str, int, int]], text: str, a: int, b: int,
                    sentence: Sentence, tail: bool = False) -> RawMention:
-        """A name of unknown kind, with the evidence around it that it is a person's.
-
-        A `tail` run ("… of Copper Workers says") is the end of a longer name: the verb after it is that
-        name's, so it makes no person of the tail.
-        """
+        """A name of unknown kind and its evidence of a person; a `tail` ends a longer name ("… of X says")."""
         start, end = toks[a][1], toks[b - 1][2]
         before, after = text[:start], text[end:]
         mention = self._mention(toks, text, a, b, sentence, None, None)
@@ -276,8 +271,7 @@ class NameFinder:
         if b - a == 1 and not before.strip(" \"“'‘(") or tail:
             spoke = False  # "Critics said": one capitalised word opening a sentence is no name by itself
         evidence = bool(spoke or kind == "person" or (nxt and nxt.group(1).casefold() in GOVERNMENT_NOUNS)
-                        or _role_before(before) or _AGE_AFTER.match(after)
-                        or after.startswith(",") and _role_apposition(before))
+                        or _role_before(before, after) or _AGE_AFTER.match(after))
         if _ACRONYM.match(mention.surface) and kind is None:
             evidence = False
         return RawMention(mention.surface, None, None, start, end, sentence, evidence, None,
@@ -350,13 +344,7 @@ def _apposition_kind(after: str) -> str | None:
     return None
 
 
-def _role_before(before: str) -> bool:
-    """True when a lowercase role noun stands right before the name: 'Guard member X'."""
-    match = re.search(r"(\w[\w-]*)\s+$", before)
+def _role_before(before: str, after: str) -> bool:
+    """True when a lowercase role noun stands before the name: 'Guard member X', 'A spokesman, X, …'."""
+    match = re.search(r"(\w[\w-]*)\s+$", before) or after.startswith(",") and _ROLE_APPOSITION.search(before)
     return bool(match and match.group(1).islower() and match.group(1) in TITLE_WORDS)
-
-
-def _role_apposition(before: str) -> bool:
-    """True when a role noun phrase set off by a comma stands right before the name: 'A spokesman, X'."""
-    match = _ROLE_APPOSITION.search(before)
-    return bool(match and match.group(1) in TITLE_WORDS)
