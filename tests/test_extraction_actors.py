@@ -191,3 +191,14 @@ def test_the_name_after_an_office_is_its_holders(finder):
 def test_a_role_closing_a_quoted_title_closes_it_with_the_mark_that_opened_it():
     text = 'said Nadia Ferreira, author of "Rivers of Ash: A History of the Andes."'
     assert role_after(text, text.index(",")) == 'author of "Rivers of Ash: A History of the Andes"'
+
+
+@pytest.mark.parametrize("text, speaker, not_people", [
+    ("Hamid Nurzai, a shopkeeper in Herat, said the market was empty.", "Hamid Nurzai", {"Herat"}),
+    ("Oksana Melnyk, the owner of a bakery near Lviv, says prices doubled.", "Oksana Melnyk", {"Lviv"}),
+    ("A doctor from Jalalabad, Aziz Noori, said the clinic was full.", "Aziz Noori", {"Jalalabad"}),
+])
+def test_whoever_an_apposition_describes_and_then_speaks_is_a_person(finder, text, speaker, not_people):
+    mentions = finder.find(Sentence("d", 1, 0, text, True))
+    evident = {m.surface for m in mentions if m.evidence}
+    assert speaker in evident and not evident & not_people

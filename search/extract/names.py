@@ -39,6 +39,10 @@ _SAY_BEFORE = re.compile(r"\b(?:" + "|".join(SAY_VERBS - OBJECT_SAY_VERBS) + r"|
 _SAY_AFTER = re.compile(r"^,?\s*(?:(?:has|have|had|was|is|also|then|later|recently|previously|further|"
                         r"once|widely|later|again|separately)\s+){0,3}(?:" + "|".join(SAY_VERBS) + r")\b")
 _WHO_AFTER = re.compile(r"^,\s+who\b")
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "inside", "across"})
+# "X, a shopkeeper in Herat, said …": whoever an apposition describes and who then speaks is a person,
+# whatever the apposition's noun (its head need not be a known title).
+_SAY_AFTER_APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+[^,;:.\"“”]{1,80},\s*(?:" + "|".join(SAY_VERBS) + r")\b")
 # "X, 67, …": an age set off by commas after a name is a person's.
 _AGE_AFTER = re.compile(r"^,\s+\d{1,3},")
 _APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:[\w’'&.-]+\s*){1,9})")
@@ -267,9 +271,12 @@ class NameFinder:
             return RawMention(mention.surface, mention.surface, kind, start, end, sentence, True, None,
                               mention.acronym_of)
         nxt = re.match(r"\s+(\w+)", after)
-        spoke = bool(_SAY_AFTER.match(after) or _SAY_BEFORE.search(before) or _WHO_AFTER.match(after))
+        spoke = bool(_SAY_AFTER.match(after) or _SAY_BEFORE.search(before) or _WHO_AFTER.match(after)
+                     or _SAY_AFTER_APPOSITION.match(after))
         if b - a == 1 and not before.strip(" \"“'‘(") or tail:
             spoke = False  # "Critics said": one capitalised word opening a sentence is no name by itself
+        elif prev_word in PLACE_PREPOSITIONS and after.startswith(","):
+            spoke = False  # "a shopkeeper in Herat, said": the place ends an apposition about someone else
         evidence = bool(spoke or kind == "person" or (nxt and nxt.group(1).casefold() in GOVERNMENT_NOUNS)
                         or _role_before(before, after) or _AGE_AFTER.match(after))
         if _ACRONYM.match(mention.surface) and kind is None:
