@@ -72,7 +72,7 @@ def test_figures_show_the_airport_death_toll_disagreement_with_every_outlet(caps
     assert len(tolls) == 1 and tolls[0]["agree"] is False
     assert {v["outlet"] for v in tolls[0]["values"]} == {"Saudi Press", "Asia Times", "Newsweek"}
     code, out = run(capsys, "figures", "--topic", "Kabul airport")
-    assert "people killed (sources differ):" in out
+    assert "Kabul: Afghans killed (sources differ):" in out
 
 
 def test_figures_on_isis_k_strength_group_the_three_estimates(service):
