@@ -51,8 +51,13 @@ async def test_reply_in_an_answered_thread_is_a_follow_up_with_the_earlier_quest
     reply = fake.message_event("and Russia?", thread_ts=first["ts"])
     await fake.send("events_api", fake.event(reply))
     [_, follow] = await fake.wait_for(2)
-    assert follow.args["thread_ts"] == first["ts"]
-    texts = section_texts(follow.args)
+    assert_follow_up_on_russia(follow.args, first["ts"])
+
+
+def assert_follow_up_on_russia(args: dict, thread_ts: str) -> None:
+    """The answer to "and Russia?" in the thread, searched with the thread's first question."""
+    assert args["thread_ts"] == thread_ts
+    texts = section_texts(args)
     assert texts[0].startswith("*and Russia?*")
     assert "*Russia*" in texts[1] and "reconstruction" in texts[1]
 
@@ -67,10 +72,7 @@ async def test_a_reply_in_an_answered_thread_is_a_follow_up_after_a_restart(fake
         reply = fake.message_event("and Russia?", thread_ts=first["ts"])
         await fake.send("events_api", fake.event(reply))
         [_, follow] = await fake.wait_for(2)
-    assert follow.args["thread_ts"] == first["ts"]
-    texts = section_texts(follow.args)
-    assert texts[0].startswith("*and Russia?*")
-    assert "*Russia*" in texts[1] and "reconstruction" in texts[1]  # searched with the thread's first question
+    assert_follow_up_on_russia(follow.args, first["ts"])
 
 
 async def test_replies_in_threads_the_bot_did_not_answer_and_bot_messages_are_ignored(
