@@ -13,6 +13,9 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# An editable install compiles nothing; compiled modules keep a cold `dossier ask` short even where
+	# PYTHONDONTWRITEBYTECODE stops Python from writing them itself.
+	$(BIN)/python -m compileall -q bot search
 	touch $@
 
 run: $(BIN)/.installed

@@ -137,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "reload":
         return reload_command(settings, args.force)
     try:
-        service = Service.load(settings)
+        # `ask` and `sources` only search and list documents: they skip the actors, figures and timeline.
+        service = Service.load(settings, lists=args.command not in ("ask", "sources"))
     except DossierError as exc:
         print(f"dossier: {exc.user_message}", file=sys.stderr)
         return 1

@@ -90,23 +90,29 @@ EXTRACT_MAX_PASSAGES = 20_000
 
 
 def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
-                 max_file_bytes: int, states_path: Path | None = None) -> LiveCorpus:
+                 max_file_bytes: int, states_path: Path | None = None, *, lists: bool = True) -> LiveCorpus:
     """Read, clean, index and extract a corpus folder into a new immutable version (CPU-bound)."""
     started = time.perf_counter()
     return index_corpus(load_folder(folder, max_file_bytes), aliases_path, synonyms_path, started,
-                        states_path=states_path)
+                        states_path=states_path, lists=lists)
 
 
 def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Path | None,
-                 started: float | None = None, *, states_path: Path | None = None) -> LiveCorpus:
-    """Index and extract documents already read (from a folder or the database) into a new version."""
+                 started: float | None = None, *, states_path: Path | None = None,
+                 lists: bool = True) -> LiveCorpus:
+    """Index and extract documents already read (from a folder or the database) into a new version.
+
+    `lists=False` leaves out the actors, figures and timeline, for a one-shot command that only searches.
+    """
     started = time.perf_counter() if started is None else started
     aliases = _config(aliases_path, AliasTable.from_toml, AliasTable.empty)
     gazetteer = _config(states_path or DEFAULT_STATES, Gazetteer.from_toml, Gazetteer)
     analyzer = Analyzer(aliases.with_states(gazetteer.states))
     synonyms = _config(synonyms_path, lambda path: Synonyms.from_toml(path, analyzer.terms), Synonyms.empty)
     index = Index.build(data.passages, analyzer, synonyms)
-    if len(data.passages) <= EXTRACT_MAX_PASSAGES:
+    if not lists:
+        extraction = Extraction()
+    elif len(data.passages) <= EXTRACT_MAX_PASSAGES:
         extraction = extract(data.documents, aliases, gazetteer)
     else:
         log.warning("%d passages: actors, figures and timeline are not extracted above %d",
@@ -153,11 +159,14 @@ class Service:
                                                   lambda data: _rebuild(settings, data)), store)
 
     @classmethod
-    def load(cls, settings: Settings) -> Service:
-        """A service over the configured corpus folder; raises CorpusUnavailable when it cannot be read."""
+    def load(cls, settings: Settings, *, lists: bool = True) -> Service:
+        """A service over the configured corpus folder; raises CorpusUnavailable when it cannot be read.
+
+        `lists=False`: a service that only searches, without the actors, figures and timeline.
+        """
         try:
             corpus = build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
-                                  settings.max_file_bytes, settings.states_path)
+                                  settings.max_file_bytes, settings.states_path, lists=lists)
         except FileNotFoundError as exc:
             raise CorpusUnavailable(str(exc)) from exc
         if not corpus.documents:
