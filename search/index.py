@@ -212,5 +212,5 @@ class Index:
     def _hit(self, i: int, score: float, query: Query, snippet_chars: int) -> Hit:
         passage = self.passages[i]
         snippet = make_snippet(passage.text, set(query.terms), self.matrix.idf_of, self.analyzer,
-                               snippet_chars, query.phrases, query.expansion)
+                               snippet_chars, query.phrases, query.expansion, query.intent)
         return Hit(passage, round(score, 6), snippet)

@@ -39,7 +39,8 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_DATE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+\d{1,2}\b|\b(?:in|since|by|until|of)\s+(?:1[89]|20)\d\d\b"
+_DATE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+(?:\d{1,2}|(?:1[89]|20)\d\d)\b"
+                   r"|\b(?:in|since|by|until|of)\s+(?:1[89]|20)\d\d\b"
                    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _AFTER_MONTH = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+$", re.IGNORECASE)
 
@@ -108,7 +109,7 @@ def _counts(m: re.Match[str], text: str) -> bool:
 
 
 def has_date(text: str) -> bool:
-    """True when the text states a date or a year."""
+    """True when the text states a date, a month of a year or a year ("on March 2", "March 2019", "in 2021")."""
     if _ODD_CASE.search(text):
         return bool(_DATE.search(text))
     if "day" in text.lower() and _WEEKDAY.search(text):
@@ -119,6 +120,7 @@ def has_date(text: str) -> bool:
         at = m.end()
         if _DAY_NUMBER.match(text, at) and _ends_with(_MONTH_AT_END, text, at, 12):
             return True
-        if _YEAR_NUMBER.match(text, at) and _ends_with(_YEAR_WORD_AT_END, text, at, 8):
-            return True
+        if _YEAR_NUMBER.match(text, at) and (_ends_with(_YEAR_WORD_AT_END, text, at, 8)
+                                              or _ends_with(_MONTH_AT_END, text, at, 12)):
+            return True  # "in 2021", and "March 2019"
     return False

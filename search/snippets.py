@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from search.intent import INTENT_BOOST, Intent, has_date, has_quantity
 from search.models import Snippet, Span
 from search.text import Analyzer, fold_for_phrase, split_sentences
 
@@ -12,10 +13,14 @@ ELLIPSIS = "…"
 
 def make_snippet(text: str, query_terms: set[str], idf: Callable[[str], float], analyzer: Analyzer,
                  max_chars: int = 300, phrases: Iterable[str] = (),
-                 related: dict[str, float] | None = None) -> Snippet:
+                 related: dict[str, float] | None = None, intent: Intent = Intent.OTHER) -> Snippet:
     """Pick the sentence that carries the most question weight, add its best neighbour if it fits,
     cut at sentence boundaries (or word boundaries around the matches when one sentence is too long).
+
+    A sentence holding the kind of answer the question asks for (a number for "how many", a date for
+    "when") weighs INTENT_BOOST times more, as its passage does in the ranking.
     """
+    wanted = {Intent.QUANTITY: has_quantity, Intent.DATE: has_date}.get(intent)
     sentences = split_sentences(text) or [(0, len(text))]
     folded_phrases = [fold_for_phrase(p) for p in phrases]
 
@@ -24,7 +29,8 @@ def make_snippet(text: str, query_terms: set[str], idf: Callable[[str], float], 
         terms = {t for span in analyzer.spans(sentence) for t in span.terms}
         score = sum(idf(t) for t in terms & query_terms)
         score += sum(idf(t) * w for t, w in (related or {}).items() if t in terms)
-        return score + sum(2.0 for p in folded_phrases if p in fold_for_phrase(sentence))
+        score += sum(2.0 for p in folded_phrases if p in fold_for_phrase(sentence))
+        return score * INTENT_BOOST if wanted is not None and wanted(sentence) else score
 
     weights = [weight(s) for s in sentences]
     best = max(range(len(sentences)), key=lambda i: (weights[i], -i))

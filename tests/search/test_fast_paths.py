@@ -103,3 +103,12 @@ def test_search_ranks_as_scoring_every_passage_would(big_index, question, doc_id
     result = big_index.search(question, k=20, doc_ids=doc_ids)
     got = [(big_index.passages.index(h.passage), h.score) for h in result.hits + result.closest]
     assert got == brute_force(big_index, question, 20, doc_ids)
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("The dam opened in March 2019.", True), ("on Aug. 14 the gates shut", True), ("in 2021", True),
+    ("a Tuesday meeting", True), ("March 2019's report", True), ("May 12000 people", False),
+    ("the March rally", False), ("2019 people marched", False),
+])
+def test_a_month_with_its_year_is_a_date(text, dated):
+    assert has_date(text) is dated and bool(_DATE.search(text)) is dated

@@ -198,3 +198,18 @@ def test_best_seed_answer_highlights_the_question_words(service, question):
 def test_snippet_text_is_plain_without_markup(service):
     for hit in service.ask_sync("ISIS-K fighters", top=10).hits:
         assert not re.search(r"[*<>]|\x1b\[", hit.snippet.text)
+
+
+@pytest.mark.parametrize("question, intent, wanted", [
+    ("How much is Beijing spending on projects?", "quantity", "$60 billion"),
+    ("When did Beijing start the projects?", "date", "March 2019"),
+    ("What does Beijing think of the projects?", "other", "Beijing has long"),
+])
+def test_the_sentence_holding_the_kind_of_answer_asked_for_wins_a_tie(analyzer, question, intent, wanted):
+    from search.intent import Intent
+
+    text = ("Beijing has long sided with its neighbours at the council. "
+            "The projects cost $60 billion and opened in March 2019.")
+    snippet = make_snippet(text, set(analyzer.terms(question)), idf_one, analyzer, max_chars=70,
+                           intent=Intent(intent))
+    assert wanted in snippet.text
