@@ -181,3 +181,14 @@ def test_a_flood_toll_never_joins_an_attack_toll_of_the_same_number(tmp_path):
         shutil.copy(path, tmp_path / path.name)
     for group in _extract(tmp_path).groups:
         assert len({f.doc_id.startswith("riverton") for f in group.figures}) == 1, group.label
+
+
+def test_a_number_in_brackets_glued_to_a_word_is_no_figure(tmp_path):
+    from search.aliases import AliasTable
+    from search.corpus import load_folder
+    from search.extract import Gazetteer, extract
+
+    (tmp_path / "a.txt").write_text("Code\n\nThe page ran alert(1) and f(2) before 30 people (12 of them "
+                                    "children) were evacuated.\n", encoding="utf-8")
+    figures = extract(load_folder(tmp_path).documents, AliasTable.empty(), Gazetteer()).figures
+    assert sorted(f.value for f in figures) == [12, 30]

@@ -26,9 +26,10 @@ NUMBER_WORDS = frozenset(_WORD_NUMBERS)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn)\b)"
 _CUR = r"(?:US\$|\$|€|£|USD\s?|Rs\.?\s?)"
-# A numeral with optional currency, scale, range and percent; never glued to a word before or after.
+# A numeral with optional currency, scale, range and percent; never glued to a word before or after,
+# nor an argument in brackets glued to one ("alert(1)", "f(2)": code, not a count).
 _FIGURE = re.compile(
-    r"(?<![\w.,/:-])(?P<cur>" + _CUR + r")?(?P<num>" + _NUM + r")(?P<scale>" + _SCALE + r")?"
+    r"(?<![\w.,/:-])(?<!\w\()(?P<cur>" + _CUR + r")?(?P<num>" + _NUM + r")(?P<scale>" + _SCALE + r")?"
     r"(?:\s?(?:-|–|to)\s?(?:" + _CUR + r")?(?P<num2>" + _NUM + r")(?P<scale2>" + _SCALE + r")?)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?(?P<dash>-(?=[a-z]))?(?![\w,]\d|\w|:\d)"
 )
