@@ -270,7 +270,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt sgt st jr sr vs no inc corp co ltd u.s u.n e.g i.e".split())
+# Abbreviations whose full stop ends no sentence: titles before a name ("Sen. Halvard Moe"), company
+# suffixes, Latin shorthand.
+_ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen col lt sgt st jr sr vs no inc corp co ltd u.s u.n e.g i.e
+sen rep gov capt cmdr adm maj brig pres supt insp det cpl pvt rev fr hon atty amb""".split())
+# A month abbreviation ends no sentence before the day it dates ("Aug. 14, 2024", "Sept. 9").
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_DAY_AFTER = re.compile(r"\.\s+[0-3]?\d\b")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -279,6 +285,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     token = word.group(1).casefold().rstrip(".")
+    if token in _MONTH_ABBREVIATIONS:
+        return bool(_DAY_AFTER.match(text, dot))
     return token in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)) or len(token) == 1
 
 

@@ -17,13 +17,7 @@ _CREDIT_TAIL = re.compile(
 )
 # Raw tokens for names: dotted acronyms (U.S.), initials (C.), words with hyphens/apostrophes, numbers.
 TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\d[\d,.]*\d|\d|\w+(?:[-'’]\w+)*|&")
-# A full stop after these abbreviations ends no sentence when what follows belongs to them: a month
-# abbreviation before its day ("Aug. 14, 2024", "Sept. 9"), a title before a name ("Sen. Halvard Moe").
-# search.text.split_sentences knows the commonest titles (Mr. Dr. Gen.); these are the ones it cuts at.
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_TITLE_ABBREVIATIONS = frozenset("sen rep gov capt cmdr adm maj brig pres supt insp det cpl pvt rev fr hon atty amb"
-                                 .split())
-_ABBREVIATION_END = re.compile(r"(?<![\w.])(?P<word>[A-Za-z]+)\.[\"'”’)]*$")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,23 +50,8 @@ def readable(text: str, caption: bool) -> str:
 
 def sentences(doc_id: str, paragraph: int, text: str) -> list[Sentence]:
     """The sentences of a readable paragraph."""
-    ranges: list[tuple[int, int]] = []
-    for start, end in split_sentences(text):
-        if ranges and _continues(text[ranges[-1][0]:ranges[-1][1]], text[start:end]):
-            start = ranges.pop()[0]
-        ranges.append((start, end))
-    return [Sentence(doc_id, paragraph, s, text[s:e], i == 0) for i, (s, e) in enumerate(ranges)]
-
-
-def _continues(before: str, after: str) -> bool:
-    """True when a cut after `before` falls inside an abbreviation that `after` completes."""
-    m = _ABBREVIATION_END.search(before)
-    if m is None:
-        return False
-    word = m["word"].casefold()
-    if word in _MONTH_ABBREVIATIONS:
-        return bool(re.match(r"[0-3]?\d\b", after))
-    return word in _TITLE_ABBREVIATIONS and after[:1].isupper()
+    return [Sentence(doc_id, paragraph, s, text[s:e], i == 0)
+            for i, (s, e) in enumerate(split_sentences(text))]
 
 
 def shorten(text: str, limit: int = 220) -> str:

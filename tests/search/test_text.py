@@ -113,3 +113,14 @@ def test_spans_point_at_the_words_they_came_from():
     spans = plain.spans(text)
     assert [text[s.start:s.end] for s in spans] == ["Taliban’s", "2,000", "fighters"]
     assert [s.terms for s in spans] == [tuple(plain.terms(w)) for w in ("Taliban’s", "2,000", "fighters")]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The fire began on Aug. 14, 2024, near the port. Crews came.", 2),
+    ("Sen. Halvard Moe and Capt. Agnes Lind spoke. Nobody else did.", 2),
+    ("The vote was held in Aug. The result came later.", 2),  # a month ending a sentence still ends it
+])
+def test_sentences_are_not_cut_after_a_month_before_its_day_or_after_a_title(text, count):
+    from search.text import split_sentences
+
+    assert len(split_sentences(text)) == count
