@@ -18,7 +18,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import Stemmer
 
@@ -110,16 +109,6 @@ def figures_agree(figures: Sequence[Figure]) -> bool:
     return not ("above" in senses and senses - {"above", "min"} or "below" in senses and senses - {"below", "max"})
 
 
-@dataclass(frozen=True, slots=True)
-class StatedGroup(FigureGroup):
-    """A figure group whose sources agree by `figures_agree`."""
-
-    @property
-    def agree(self) -> bool:
-        """True when every figure states the same number and one count fits every qualifier."""
-        return figures_agree(self.figures)
-
-
 def group_figures(figures: Sequence[Figure],
                   similarity: Similarity) -> tuple[list[Figure], list[FigureGroup]]:
     """Figures with their group key set, and the groups that hold figures from more than one passage."""
@@ -161,7 +150,7 @@ def group_figures(figures: Sequence[Figure],
                               f.paragraph, key)
         if len({figures[n].passage_id for n in members}) > 1:
             group = tuple(keyed[n] for n in members)
-            groups.append(StatedGroup(key, _label(group, in_passage), group))
+            groups.append(FigureGroup(key, _label(group, in_passage), group, figures_agree(group)))
     return keyed, groups
 
 

@@ -58,16 +58,14 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class FigureGroup:
-    """Figures from different passages that measure the same thing; `agree` is False when values differ."""
+    """Figures from different passages that measure the same thing; `agree` says whether their sources
+    agree, by the rule of `grouping.figures_agree` (the same number, and one count fitting every qualifier).
+    """
 
     key: str
     label: str
     figures: tuple[Figure, ...]
-
-    @property
-    def agree(self) -> bool:
-        """True when every figure of the group states the same value."""
-        return len({(f.value, f.high) for f in self.figures}) <= 1
+    agree: bool
 
 
 @dataclass(frozen=True, slots=True)
