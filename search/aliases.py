@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-_NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d[\d,.]*\d|\d|\w+(?:[-'’]\w+)*")
+from search.lexicon.tokens import TOKEN, fold_token
+from search.lexicon.words import word_terms
+from search.models import ActorKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +18,7 @@ class AliasEntry:
     """One actor as the alias file names it."""
 
     name: str
-    kind: str | None
+    kind: ActorKind | None
     aliases: tuple[str, ...]
     exact: tuple[str, ...]
     parent: str | None
@@ -48,12 +50,8 @@ class AliasTable:
     """Longest-match lookup of alias name sequences over raw tokens."""
 
     def __init__(self, entries: Sequence[AliasEntry]) -> None:
-        from search.text import _lower, _word_terms  # the word analysis of the tokens an alias spans
-
         self.entries = tuple(entries)
         by_name = {e.name: e for e in entries}
-        self._word_terms = _word_terms
-        self._lower = _lower
         # first token key → list of (token keys, exact?, terms), longest first
         self._starts: dict[str, list[tuple[tuple[str, ...], bool, tuple[str, ...]]]] = {}
         self._exact_starts: dict[str, list[tuple[tuple[str, ...], bool, tuple[str, ...]]]] = {}
@@ -65,7 +63,7 @@ class AliasTable:
                 parent = by_name.get(parent.parent) if parent.parent else None
             for name, exact in [(entry.name, False), *((a, False) for a in entry.aliases),
                                 *((a, True) for a in entry.exact)]:
-                raws = _NAME_TOKEN.findall(name)
+                raws = TOKEN.findall(name)
                 if not raws:
                     continue
                 keys = tuple(_exact_key(r) if exact else _key(r) for r in raws)
@@ -88,7 +86,7 @@ class AliasTable:
         for item in data.get("actor", []):
             entries.append(AliasEntry(
                 name=item["name"],
-                kind=item.get("kind"),
+                kind=ActorKind(item["kind"]) if item.get("kind") else None,
                 aliases=tuple(item.get("aliases", ())),
                 exact=tuple(item.get("exact", ())),
                 parent=item.get("parent"),
@@ -103,7 +101,7 @@ class AliasTable:
         for words, name in forms.items():
             by_state.setdefault(name, []).append(" ".join(words))
         known = {e.name for e in self.entries}
-        extra = [AliasEntry(name, "state", (), tuple(f for f in names if f != name) + (name,), None)
+        extra = [AliasEntry(name, ActorKind.STATE, (), tuple(f for f in names if f != name) + (name,), None)
                  for name, names in by_state.items() if name not in known]
         merged = [replace(e, exact=e.exact + tuple(by_state.get(e.name, ()))) for e in self.entries]
         return AliasTable([*merged, *extra])
@@ -126,7 +124,7 @@ class AliasTable:
                 if all(kf(raws[i + j]) == keys[j] for j in range(1, n)):
                     words: list[str] = []
                     for j in range(n):
-                        words.extend(self._word_terms(self._lower(raws[i + j])))
+                        words.extend(word_terms(fold_token(raws[i + j])))
                     best = (n, tuple(dict.fromkeys([*terms, *words])))
                     break
         return best
@@ -138,7 +136,7 @@ class AliasTable:
         options = [*self._exact_starts.get(_exact_key(raw), ()), *self._starts.get(_key(raw), ())]
         return max((len(keys) for keys, _, _ in options), default=0)
 
-    def kind_of(self, name: str) -> str | None:
+    def kind_of(self, name: str) -> ActorKind | None:
         """The kind the alias file gives an actor's canonical name, if any."""
         for entry in self.entries:
             if entry.name == name:

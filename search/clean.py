@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from search.dates import find_full_date, parse_date
+from search.lexicon.dates import find_full_date, parse_date
 from search.models import PassageKind
 
 # Lines that are page widgets, never article text: media player clocks, close buttons, sign-up boxes.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from search.dates import MONTHS
+from search.lexicon.dates import MONTHS, WEEKDAYS
 
 
 class Intent(StrEnum):
@@ -32,6 +32,7 @@ _QUANTITY_QUESTION = re.compile(
 _DATE_QUESTION = re.compile(r"\bwhen\b|\bwhat\s+(?:year|date|day|month|time)\b|\bsince\s+when\b|\bhow\s+long\s+ago\b",
                             re.IGNORECASE)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_NAMES = "|".join(WEEKDAYS)
 # A number that counts something: not a year, not the day after a month name.
 _COUNT = re.compile(
     r"(?<![\w.,])(?:\$|US\$|€|£)?\d[\d,.]*(?!\d)(?:\s*(?:%|percent|per cent|thousand|million|billion|trillion))?"
@@ -41,7 +42,7 @@ _COUNT = re.compile(
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _DATE = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+(?:\d{1,2}|(?:1[89]|20)\d\d)\b"
                    r"|\b(?:in|since|by|until|of)\s+(?:1[89]|20)\d\d\b"
-                   r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+                   r"|\b(?:" + _WEEKDAY_NAMES + r")\b", re.IGNORECASE)
 _AFTER_MONTH = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+$", re.IGNORECASE)
 
 
@@ -59,7 +60,7 @@ _DAY_NUMBER = re.compile(r"\d{1,2}\b")
 _YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d\b")
 _MONTH_AT_END = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\Z", re.IGNORECASE)
 _YEAR_WORD_AT_END = re.compile(r"\b(?:in|since|by|until|of)\Z", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:" + _WEEKDAY_NAMES + r")\b", re.IGNORECASE)
 
 
 def _ends_with(pattern: re.Pattern[str], text: str, end: int, longest: int) -> bool:

@@ -15,6 +15,15 @@ class PassageKind(StrEnum):
     HEADING = "heading"
 
 
+class ActorKind(StrEnum):
+    """What an actor is: the alias file states it, extraction finds it."""
+
+    PERSON = "person"
+    GROUP = "group"
+    STATE = "state"
+    ORGANISATION = "organisation"
+
+
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     """Where a document came from; a field is None when neither the manifest nor the text says."""
@@ -52,6 +61,25 @@ class Document:
         return self.source.title
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class PassageRef:
+    """Where a passage stands: a document id and a paragraph number, written `doc_id#pN` everywhere."""
+
+    doc_id: str
+    paragraph: int
+
+    def __str__(self) -> str:
+        return f"{self.doc_id}#p{self.paragraph}"
+
+    @classmethod
+    def parse(cls, text: str) -> PassageRef:
+        """The reference `doc_id#pN` names; ValueError for anything else."""
+        doc_id, sep, number = text.rpartition("#p")
+        if not sep or not doc_id or not number.isascii() or not number.isdigit():
+            raise ValueError(f"not a passage id: {text[:80]!r}")
+        return cls(doc_id, int(number))
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """The unit of search: one paragraph of one document."""
@@ -62,9 +90,14 @@ class Passage:
     kind: PassageKind
 
     @property
+    def ref(self) -> PassageRef:
+        """Where the passage stands."""
+        return PassageRef(self.doc_id, self.paragraph)
+
+    @property
     def passage_id(self) -> str:
         """Stable id: document id and paragraph number; unchanged while the text is unchanged."""
-        return f"{self.doc_id}#p{self.paragraph}"
+        return str(self.ref)
 
 
 @dataclass(frozen=True, slots=True)

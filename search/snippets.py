@@ -59,8 +59,8 @@ def _window(sentence: str, query_terms: set[str], analyzer: Analyzer, max_chars:
     hits = [s for s in analyzer.spans(sentence) if query_terms.intersection(s.terms)]
     budget = max_chars - 4
     best_start, best_count = 0, -1
-    for h in hits or [None]:
-        begin = max(0, (h.start if h else 0) - budget // 4)
+    for at in [h.start for h in hits] or [0]:
+        begin = max(0, at - budget // 4)
         count = sum(1 for x in hits if begin <= x.start and x.end <= begin + budget)
         if count > best_count:
             best_start, best_count = begin, count

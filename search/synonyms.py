@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 # A synonym counts for this share of the word the question used: it helps a passage that says the
@@ -14,7 +14,7 @@ EXPANSION_WEIGHT = 0.5
 class Synonyms:
     """Groups of words, stemmed by the analyzer, each word expanding to the rest of its groups."""
 
-    def __init__(self, groups: Iterable[Sequence[str]], stem: callable) -> None:
+    def __init__(self, groups: Iterable[Sequence[str]], stem: Callable[[str], Iterable[str]]) -> None:
         self._related: dict[str, set[str]] = {}
         for group in groups:
             stems = {s for word in group for s in stem(word)}
@@ -27,7 +27,7 @@ class Synonyms:
         return cls((), lambda w: [w])
 
     @classmethod
-    def from_toml(cls, path: Path, stem: callable) -> Synonyms:
+    def from_toml(cls, path: Path, stem: Callable[[str], Iterable[str]]) -> Synonyms:
         """Read `groups = [[...], ...]` from a TOML file."""
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return cls(data.get("groups", []), stem)

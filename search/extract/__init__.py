@@ -15,7 +15,7 @@ from search.extract.models import Actor, Event, EventSource, Extraction, Figure,
 from search.extract.names import NameFinder
 from search.extract.text import Sentence, readable, sentences
 from search.extract.timeline import Rarity, events_of, merge
-from search.models import Document, PassageKind
+from search.models import Document, PassageKind, PassageRef
 
 __all__ = ["Actor", "Event", "EventSource", "Extraction", "Figure", "FigureGroup", "Gazetteer", "Quote",
            "Role", "extract"]
@@ -38,7 +38,7 @@ def extract(documents: Sequence[Document], aliases: AliasTable, gazetteer: Gazet
     every = [s for ss in by_doc.values() for s in ss]
     mentions = resolve(find_mentions(NameFinder(aliases, gazetteer), every))
     actors = build_actors(mentions, {e.name: e.kind for e in aliases.entries}, texts)
-    similarity = Similarity({f"{d}#p{n}": t for (d, n), t in texts.items()})
+    similarity = Similarity({str(PassageRef(d, n)): t for (d, n), t in texts.items()})
     figures, groups = group_figures(all_figures(every), similarity)
     in_sentence = _actors_by_sentence(mentions)
     events = [e for doc in documents for e in events_of(
@@ -46,7 +46,7 @@ def extract(documents: Sequence[Document], aliases: AliasTable, gazetteer: Gazet
         lambda s: in_sentence.get((s.doc_id, s.paragraph, s.start), ()))]
     weights = Rarity(similarity.idf, {a.name: rarity(len(a.passage_ids), similarity.passages) for a in actors},
                      rarity(1, similarity.passages))
-    captions = {f"{doc.doc_id}#p{p.number}" for doc in documents for p in doc.paragraphs
+    captions = {str(PassageRef(doc.doc_id, p.number)) for doc in documents for p in doc.paragraphs
                 if p.kind is PassageKind.CAPTION}
     timeline = merge(events, weights, captions)
     seconds = time.perf_counter() - started

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from search.extract import attribution
-from search.extract.models import Actor, Quote, Role
+from search.extract.models import Actor, ActorKind, Quote, Role
 from search.extract.names import NameFinder, RawMention
 from search.extract.text import Sentence, sentences
 from search.extract.vocab import HONORIFICS
+from search.models import PassageRef
 
 # "the Karzai administration": the name modifies a government and speaks for nobody.
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:administration|government|cabinet|presidency)\b")
@@ -32,7 +33,7 @@ class Mention:
     """A resolved mention: which actor, where (offsets in the readable paragraph)."""
 
     name: str
-    kind: str
+    kind: ActorKind
     surface: str
     doc_id: str
     paragraph: int
@@ -45,13 +46,13 @@ class Mention:
 def resolve(raw: Sequence[RawMention]) -> list[Mention]:
     """Every raw mention that names an actor, resolved to its canonical name and kind."""
     acronyms = {m.acronym_of: (m.name or m.surface, m.kind) for m in raw if m.acronym_of and m.kind}
-    known_people = {m.name for m in raw if m.kind == "person" and m.name}
+    known_people = {m.name for m in raw if m.kind == ActorKind.PERSON and m.name}
     people = {_person_name(m.surface) for m in raw if m.name is None and m.evidence}
     people -= known_people
     people |= _full_names(raw, people)
     by_doc: dict[str, set[str]] = defaultdict(set)
     for m in raw:
-        if m.name is None and m.evidence or m.kind == "person":
+        if m.name is None and m.evidence or m.kind == ActorKind.PERSON:
             by_doc[m.sentence.doc_id].add(m.name or _person_name(m.surface))
     multi = {p for p in people | known_people if len(p.split()) > 1}
     resolved: list[Mention] = []
@@ -86,8 +87,8 @@ def _full_names(raw: Sequence[RawMention], people: set[str]) -> set[str]:
     return {next(iter(names)) for key, names in longer.items() if len(names) == 1 and key in confirmed}
 
 
-def _resolve_one(m: RawMention, acronyms: dict[str, tuple[str, str | None]], people: set[str],
-                 multi: set[str], doc_people: set[str]) -> tuple[str | None, str | None]:
+def _resolve_one(m: RawMention, acronyms: dict[str, tuple[str, ActorKind]], people: set[str],
+                 multi: set[str], doc_people: set[str]) -> tuple[str | None, ActorKind | None]:
     if m.name is not None:
         return m.name, m.kind
     if m.surface in acronyms:
@@ -96,9 +97,9 @@ def _resolve_one(m: RawMention, acronyms: dict[str, tuple[str, str | None]], peo
     if len(name.split()) == 1:
         full = _by_part(name, multi & doc_people) or _by_part(name, multi)
         if full:
-            return full, "person"
+            return full, ActorKind.PERSON
     if name in people:
-        return name, "person"
+        return name, ActorKind.PERSON
     return None, None
 
 
@@ -111,7 +112,7 @@ def _by_part(word: str, names: set[str]) -> str | None:
     return first.pop() if not last and len(first) == 1 else None
 
 
-def build_actors(mentions: Sequence[Mention], kinds: dict[str, str | None],
+def build_actors(mentions: Sequence[Mention], kinds: dict[str, ActorKind | None],
                  texts: dict[tuple[str, int], str]) -> tuple[Actor, ...]:
     """Actors from resolved mentions, with roles and quotes for people; `kinds` corrects kinds by name.
 
@@ -126,16 +127,16 @@ def build_actors(mentions: Sequence[Mention], kinds: dict[str, str | None],
         kind = kinds.get(name) or _vote(ms)
         surfaces = [s for s in dict.fromkeys(m.surface for m in ms) if s != name]
         doc_ids = tuple(dict.fromkeys(m.doc_id for m in ms))
-        passages = tuple(dict.fromkeys(f"{m.doc_id}#p{m.paragraph}" for m in ms))
-        roles = _roles(ms) if kind == "person" else ()
-        actors.append(Actor(name, kind, tuple(surfaces), len(ms), doc_ids, passages, roles,
+        passages = tuple(dict.fromkeys(str(PassageRef(m.doc_id, m.paragraph)) for m in ms))
+        roles = _roles(ms) if kind == ActorKind.PERSON else ()
+        actors.append(Actor(name, ActorKind(kind), tuple(surfaces), len(ms), doc_ids, passages, roles,
                             tuple(quotes.get(name, ()))))
     actors.sort(key=lambda a: (-a.mentions, a.name))
     return tuple(actors)
 
 
-def _vote(ms: Sequence[Mention]) -> str:
-    counts: dict[str, int] = defaultdict(int)
+def _vote(ms: Sequence[Mention]) -> ActorKind:
+    counts: dict[ActorKind, int] = defaultdict(int)
     for m in ms:
         counts[m.kind] += 1
     return max(counts, key=lambda k: counts[k])
@@ -148,7 +149,7 @@ def _roles(ms: Sequence[Mention]) -> tuple[Role, ...]:
         start, end = m.start - m.sentence.start, m.end - m.sentence.start
         for role in (attribution.role_before(text, start), attribution.role_after(text, end)):
             if role and role.casefold() not in {r.casefold() for r in roles}:
-                roles[role] = Role(role, f"{m.doc_id}#p{m.paragraph}")
+                roles[role] = Role(role, str(PassageRef(m.doc_id, m.paragraph)))
     return tuple(roles.values())
 
 
@@ -171,10 +172,10 @@ def _quotes(mentions: Sequence[Mention], texts: dict[tuple[str, int], str]) -> d
     seen: set[tuple[str, str]] = set()
     floors: dict[str, _Floor] = defaultdict(_Floor)
     for doc_id, number in sorted(texts):
-        text, pid, floor = texts[(doc_id, number)], f"{doc_id}#p{number}", floors[doc_id]
+        text, pid, floor = texts[(doc_id, number)], str(PassageRef(doc_id, number)), floors[doc_id]
         spans = attribution.quote_spans(text)
         outside = [(m.start, m.end, m.name) for m in by_paragraph.get((doc_id, number), [])
-                   if m.kind == "person" and not _GOVERNMENT_AFTER.match(text[m.end:])
+                   if m.kind == ActorKind.PERSON and not _GOVERNMENT_AFTER.match(text[m.end:])
                    and not any(a <= m.start < b for a, b, _ in spans)]
         if floor.pending and not (spans and spans[0][0] == 0):
             _close(out, seen, floor)  # the open quotation ended with the paragraph before

@@ -10,7 +10,7 @@ import re
 
 from search.extract.text import shorten
 from search.extract.vocab import ROLE_WORDS, SAY_VERBS
-from search.text import STOPWORDS
+from search.lexicon.words import STOPWORDS
 
 _SAY = "|".join(sorted(SAY_VERBS, key=len, reverse=True))
 # A quotation: straight or curly double quotes around at least a few words.

@@ -14,15 +14,9 @@ from collections.abc import Sequence
 from search.extract.models import Figure
 from search.extract.text import Sentence, shorten
 from search.extract.when import COUNT_NOUNS, find_dates
-from search.text import STOPWORDS
+from search.lexicon.numbers import SCALES, WORD_VALUES
+from search.lexicon.words import STOPWORDS
 
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
-_WORD_NUMBERS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                      "ninety": 90, "hundred": 100, "dozen": 12})
-NUMBER_WORDS = frozenset(_WORD_NUMBERS)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn)\b)"
 _CUR = r"(?:US\$|\$|€|£|USD\s?|Rs\.?\s?)"
@@ -38,7 +32,7 @@ _FIGURE = re.compile(
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|o'clock\b|o’clock\b)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]+,|\b(?i:aged))\s$")
 _AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\.(?!\d)|$)")
-_WORD_FIGURE = re.compile(r"\b(?P<word>" + "|".join(w for w in _WORD_NUMBERS if w not in ("zero", "one"))
+_WORD_FIGURE = re.compile(r"\b(?P<word>" + "|".join(w for w in WORD_VALUES if w not in ("zero", "one"))
                           + r")\b(?![- ]?(?:of them|or so))", re.IGNORECASE)
 # Qualifiers as the text states them, longest first.
 QUALIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up to", "as many as", "nearly",
@@ -97,9 +91,9 @@ def figures_of(sentence: Sentence, caption: bool = False) -> list[Figure]:
         found.append(_figure(sentence, match.start(), match.end(), value, high, bool(match["cur"]),
                              bool(match["pct"])))
     for match in _WORD_FIGURE.finditer(text):
-        if match.start() and text[match.start() - 1] in "-" or _WORD_NUMBERS[match["word"].casefold()] < 2:
+        if match.start() and text[match.start() - 1] in "-" or WORD_VALUES[match["word"].casefold()] < 2:
             continue
-        figure = _figure(sentence, match.start(), match.end(), float(_WORD_NUMBERS[match["word"].casefold()]),
+        figure = _figure(sentence, match.start(), match.end(), float(WORD_VALUES[match["word"].casefold()]),
                          None, False, False)
         if figure.unit or figure.measure in ("killed", "injured"):
             found.append(figure)
@@ -128,7 +122,7 @@ def _is_time_or_age(match: re.Match[str]) -> bool:
 
 def _value(raw: str, scale: str | None) -> float:
     value = float(raw.replace(",", ""))
-    return value * _SCALES[scale.strip().casefold()] if scale else value
+    return value * SCALES[scale.strip().casefold()] if scale else value
 
 
 def _figure(sentence: Sentence, start: int, end: int, value: float, high: float | None, money: bool,

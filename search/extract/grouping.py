@@ -19,13 +19,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-import Stemmer
-
-from search.dates import MONTHS, WEEKDAYS
-from search.extract.figures import NUMBER_WORDS, QUALIFIERS, unit_class
+from search.extract.figures import QUALIFIERS, unit_class
 from search.extract.models import Figure, FigureGroup
-from search.extract.text import TOKEN
-from search.text import STOPWORDS
+from search.lexicon.dates import MONTH_NAMES, WEEKDAY_NAMES
+from search.lexicon.numbers import NUMBER_WORDS
+from search.lexicon.tokens import NAME_TOKEN
+from search.lexicon.words import STOPWORDS, content_words
+from search.models import PassageRef
 
 SAME_STORY = 0.25
 # Passages that state the same count of the same thing ("13 U.S. service members" killed) need less
@@ -39,13 +39,6 @@ SAME_FIGURE_STORY = 0.1
 # and election test articles. An aside in one passage ("a 20-year-long war with the US") then joins the
 # same count stated elsewhere in the story.
 SAME_ARTICLE_STORY = 0.15
-_WORD = re.compile(r"[^\W\d_][\w'’-]+")
-_stem = Stemmer.Stemmer("english").stemWord
-
-
-def content_words(text: str) -> frozenset[str]:
-    """The stemmed content words of a text, without function words or numbers."""
-    return frozenset(_stem(w.casefold()) for w in _WORD.findall(text) if w.casefold() not in STOPWORDS)
 
 
 def rarity(holding: int, passages: int) -> float:
@@ -72,13 +65,13 @@ class Similarity:
 
     def articles(self, a: str, b: str) -> float:
         """The cosine of the word vectors of the articles two passages stand in (1 within one article)."""
-        doc_a, doc_b = sorted((a.split("#")[0], b.split("#")[0]))
+        doc_a, doc_b = sorted((PassageRef.parse(a).doc_id, PassageRef.parse(b).doc_id))
         if doc_a == doc_b:
             return 1.0
         if self._articles is None:
             counts: dict[str, Counter[str]] = defaultdict(Counter)
             for pid, words in self.words.items():
-                counts[pid.split("#")[0]].update(words)
+                counts[PassageRef.parse(pid).doc_id].update(words)
             self._articles = {d: {w: n * self.idf[w] for w, n in c.items()} for d, c in counts.items()}
         if (doc_a, doc_b) not in self._article_pairs:
             va, vb = self._articles.get(doc_a, {}), self._articles.get(doc_b, {})
@@ -181,7 +174,7 @@ def _same_count(a: Figure, b: Figure) -> bool:
 
 
 # Months and weekdays date a story; they do not say what it is about.
-_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_CALENDAR = MONTH_NAMES | WEEKDAY_NAMES
 # Words of reporting and estimating say how a count is known, not what happened to what it counts.
 _REPORTING = frozenset("reported stated added noted quoted confirmed believed".split()) | {
     w for q in QUALIFIERS for w in q.split()}
@@ -238,10 +231,10 @@ def _names(quotes: list[str], figures: list[Figure]) -> list[str]:
     A sentence's first word is a name only as an acronym ("ISIS-K") or with a name after it; a word of a
     figure's phrase ("U.S." of "13 U.S. service members") is none.
     """
-    own = {_key(w) for f in figures for w in TOKEN.findall(f.phrase)}
+    own = {_key(w) for f in figures for w in NAME_TOKEN.findall(f.phrase)}
     names: list[str] = []
     for quote in quotes:
-        tokens = TOKEN.findall(quote)
+        tokens = NAME_TOKEN.findall(quote)
         flags = [_name_word(t, own) for t in tokens]
         if flags and flags[0] and not _acronym(tokens[0]) and flags[1:2] != [True]:
             flags[0] = False

@@ -3,6 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+from search.models import ActorKind, PassageRef
+
+__all__ = ["Actor", "ActorKind", "Event", "EventSource", "Extraction", "Figure", "FigureGroup", "FigureReport",
+           "Precision", "Quote", "Role", "number_text"]
+
+
+class Precision(StrEnum):
+    """How precisely an event is dated; with the year unknown the date reads --MM or --MM-DD."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    UNKNOWN_YEAR = "unknown-year"
+
+
+def number_text(value: float) -> str:
+    """A number as news writes it: 1,200 or 2.50."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +46,7 @@ class Actor:
     """A person, group, state or organisation the articles name, once, with every name seen."""
 
     name: str
-    kind: str
+    kind: ActorKind
     aliases: tuple[str, ...]
     mentions: int
     doc_ids: tuple[str, ...]
@@ -53,7 +73,12 @@ class Figure:
     @property
     def passage_id(self) -> str:
         """The passage the figure stands in."""
-        return f"{self.doc_id}#p{self.paragraph}"
+        return str(PassageRef(self.doc_id, self.paragraph))
+
+    @property
+    def value_text(self) -> str:
+        """The value as people write it: 1,200, 2.50 or a range 30–40."""
+        return number_text(self.value) + (f"–{number_text(self.high)}" if self.high is not None else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +106,7 @@ class EventSource:
     @property
     def passage_id(self) -> str:
         """The passage id, doc_id#pN."""
-        return f"{self.doc_id}#p{self.paragraph}"
+        return str(PassageRef(self.doc_id, self.paragraph))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +114,7 @@ class Event:
     """A dated event. `date` is ISO: YYYY, YYYY-MM or YYYY-MM-DD; with the year unknown, --MM or --MM-DD."""
 
     date: str
-    precision: str
+    precision: Precision
     text: str
     sources: tuple[EventSource, ...]
     actors: tuple[str, ...] = ()

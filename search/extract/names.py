@@ -16,13 +16,12 @@ from dataclasses import dataclass, replace
 
 from search.aliases import AliasTable, canonical_term
 from search.extract.gazetteer import Gazetteer
-from search.extract.text import TOKEN, Sentence
+from search.extract.text import Sentence
 from search.extract.vocab import (
     CONNECTORS,
     GOVERNMENT_NOUNS,
     GROUP_HEADS,
     GROUP_NOUNS,
-    MONTH_NAMES,
     OBJECT_SAY_VERBS,
     OFFICE_WORDS,
     ORG_HEADS,
@@ -30,9 +29,11 @@ from search.extract.vocab import (
     PLACE_NOUNS,
     SAY_VERBS,
     TITLE_WORDS,
-    WEEKDAY_NAMES,
 )
-from search.text import STOPWORDS
+from search.lexicon.dates import MONTH_NAMES, WEEKDAY_NAMES
+from search.lexicon.tokens import NAME_TOKEN
+from search.lexicon.words import STOPWORDS
+from search.models import ActorKind
 
 # "said X", "according to X", "X, who": the words around a name that make it a person.
 _SAY_BEFORE = re.compile(r"\b(?:" + "|".join(SAY_VERBS - OBJECT_SAY_VERBS) + r"|according to)\s*$")
@@ -64,7 +65,7 @@ class RawMention:
 
     surface: str
     name: str | None
-    kind: str | None
+    kind: ActorKind | None
     start: int
     end: int
     sentence: Sentence
@@ -113,7 +114,7 @@ class NameFinder:
 
     def _find(self, sentence: Sentence) -> list[RawMention]:
         text = sentence.text
-        toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        toks = [(m.group(), m.start(), m.end()) for m in NAME_TOKEN.finditer(text)]
         raws = [t[0] for t in toks]
         found: list[RawMention] = []
         i = 0
@@ -141,7 +142,7 @@ class NameFinder:
         head = match.group(1)
         alias = self._alias([head], 0)
         state = self.gazetteer.state_at([head], 0)
-        known = (alias[1], alias[2]) if alias else (state[1], "state") if state else None
+        known = (alias[1], alias[2]) if alias else (state[1], ActorKind.STATE) if state else None
         if known:
             start = toks[i][1]
             found.append(RawMention(head, known[0], known[1], start, start + len(head), sentence))
@@ -169,7 +170,7 @@ class NameFinder:
                 break
         return j
 
-    def _alias(self, raws: list[str], i: int) -> tuple[int, str, str | None] | None:
+    def _alias(self, raws: list[str], i: int) -> tuple[int, str, ActorKind | None] | None:
         match = self.aliases.match(raws, i)
         if match is None or not any(c.isupper() for c in "".join(raws[i:i + match[0]])):
             return None
@@ -188,7 +189,8 @@ class NameFinder:
         if (kind := _headed(words)) and not (alias and alias[0] >= k - i):
             found.append(self._mention(toks, text, i, k, sentence, name=_org_name(words), kind=kind))
             return
-        p, run, joint = i, [], None
+        p, joint = i, None
+        run: list[int] = []
         while p < k:
             alias = self._alias(raws, p)
             if alias:
@@ -199,7 +201,7 @@ class NameFinder:
                 continue
             state = self.gazetteer.state_at(raws[:k], p) if not run else None
             if state:
-                found.append(self._mention(toks, text, p, p + state[0], sentence, state[1], "state"))
+                found.append(self._mention(toks, text, p, p + state[0], sentence, state[1], ActorKind.STATE))
                 p, joint = p + state[0], None
                 continue
             if raws[p].casefold() in CONNECTORS:
@@ -224,7 +226,7 @@ class NameFinder:
             found.append(self._mention(toks, text, run[lead], run[-1] + 1, sentence, None, None, True))
             return  # "Secretary of State X": the office's words, then the holder's name
         roles = [n for n, w in enumerate(words) if _low(w) in TITLE_WORDS]
-        if roles == [0] and len(words) == 2 and _apposition_kind(text[toks[run[-1]][2]:]) == "person":
+        if roles == [0] and len(words) == 2 and _apposition_kind(text[toks[run[-1]][2]:]) == ActorKind.PERSON:
             roles = []  # "Emir Hodzic, a coordinator …": a first name that is also a title
         if roles:
             last = roles[-1]
@@ -246,7 +248,7 @@ class NameFinder:
         found.append(self._candidate(toks, text, run[0], run[-1] + 1, sentence, tail=joint is not None))
 
     def _mention(self, toks: list[tuple[str, int, int]], text: str, a: int, b: int, sentence: Sentence,
-                 name: str | None, kind: str | None, evidence: bool = False,
+                 name: str | None, kind: ActorKind | None, evidence: bool = False,
                  role_hint: str | None = None) -> RawMention:
         start, end = toks[a][1], toks[b - 1][2]
         surface = " ".join(_bare(t[0]) if n == b - 1 else t[0] for n, t in enumerate(toks[a:b], start=a))
@@ -261,13 +263,13 @@ class NameFinder:
         before, after = text[:start], text[end:]
         mention = self._mention(toks, text, a, b, sentence, None, None)
         kind = _apposition_kind(after)
-        if kind in ("group", "organisation"):
+        if kind in (ActorKind.GROUP, ActorKind.ORGANISATION):
             return RawMention(mention.surface, mention.surface, kind, start, end, sentence, True, None,
                               mention.acronym_of)
         prev = re.search(r"(\w+)\s+$", before)
         prev_word = prev.group(1) if prev else ""
         if prev_word in ORG_NOUNS or prev_word in GROUP_NOUNS:  # "the charity X", "the militant group X"
-            kind = "organisation" if prev_word in ORG_NOUNS else "group"
+            kind = ActorKind.ORGANISATION if prev_word in ORG_NOUNS else ActorKind.GROUP
             return RawMention(mention.surface, mention.surface, kind, start, end, sentence, True, None,
                               mention.acronym_of)
         nxt = re.match(r"\s+(\w+)", after)
@@ -277,7 +279,7 @@ class NameFinder:
             spoke = False  # "Critics said": one capitalised word opening a sentence is no name by itself
         elif prev_word in PLACE_PREPOSITIONS and after.startswith(","):
             spoke = False  # "a shopkeeper in Herat, said": the place ends an apposition about someone else
-        evidence = bool(spoke or kind == "person" or (nxt and nxt.group(1).casefold() in GOVERNMENT_NOUNS)
+        evidence = bool(spoke or kind == ActorKind.PERSON or (nxt and nxt.group(1).casefold() in GOVERNMENT_NOUNS)
                         or _role_before(before, after) or _AGE_AFTER.match(after))
         if _ACRONYM.match(mention.surface) and kind is None:
             evidence = False
@@ -299,19 +301,19 @@ def raws_possessive(word: str) -> bool:
     return word.replace("’", "'").endswith("'s")
 
 
-def _headed(words: list[str]) -> str | None:
+def _headed(words: list[str]) -> ActorKind | None:
     """'organisation' or 'group' when the words end with (or are headed by) such a name's head word."""
     lows = [_low(w) for w in words]
     joined = [n for n, low in enumerate(lows) if low in ("and", "&")]
     if joined and not (any(low in ORG_HEADS for low in lows[: joined[0]]) or lows[0] in OFFICE_WORDS):
         return None  # "Croatia and Red Cross" are two actors; "National Geology and Mining Service" is one
     if lows[-1] in GROUP_HEADS and len(lows) > 1:
-        return "group"
+        return ActorKind.GROUP
     if lows[-1] in ORG_HEADS and len(lows) > 1:
-        return "organisation"
+        return ActorKind.ORGANISATION
     for n, low in enumerate(lows[:-1]):
         if low in ORG_HEADS and (lows[n + 1] in CONNECTORS and n > 0 or lows[n + 1] in ("of", "for")):
-            return "organisation"  # "… Institute for …", "Federation of …"
+            return ActorKind.ORGANISATION  # "… Institute for …", "Federation of …"
     return None
 
 
@@ -329,10 +331,10 @@ def _place(words: list[str], after: str) -> bool:
                          and nxt.group(1) not in STOPWORDS))
 
 
-def _apposition_kind(after: str) -> str | None:
+def _apposition_kind(after: str) -> ActorKind | None:
     """What an apposition after a name says it is: 'person', 'group', 'organisation', or None."""
     if _WHO_AFTER.match(after):
-        return "person"
+        return ActorKind.PERSON
     match = _APPOSITION.match(after)
     if not match:
         return None
@@ -343,11 +345,11 @@ def _apposition_kind(after: str) -> str | None:
         words.append(_low(word))
     head = words[-1] if words else ""
     if head in TITLE_WORDS:
-        return "person"
+        return ActorKind.PERSON
     if head in GROUP_NOUNS:
-        return "group"
+        return ActorKind.GROUP
     if head in ORG_NOUNS:
-        return "organisation"
+        return ActorKind.ORGANISATION
     return None
 
 

@@ -6,10 +6,10 @@ import calendar
 import re
 from datetime import date
 
-from search.extract.grouping import content_words
-from search.extract.models import Actor, Event, Extraction, FigureReport
+from search.extract.models import Actor, ActorKind, Event, Extraction, FigureReport, Precision
+from search.lexicon.words import content_words
 
-KINDS = ("person", "group", "state", "organisation")
+KINDS = tuple(kind.value for kind in ActorKind)  # plain strings, as commands and forms offer them
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -62,7 +62,7 @@ def parse_bound(text: str, end: bool) -> date:
 
 def event_span(event: Event) -> tuple[date, date] | None:
     """The first and last day an event's date covers; None when its year is unknown."""
-    if event.precision == "unknown-year":
+    if event.precision == Precision.UNKNOWN_YEAR:
         return None
     return parse_bound(event.date, end=False), parse_bound(event.date, end=True)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from search.extract.models import Actor, Extraction
+from search.models import PassageRef
 
 # Lists where extra extracted items can be wrong; roles, quotes, kinds and groups are checked only for recall.
 _WITH_PRECISION = ("people", "groups+states", "organisations", "figures", "timeline")
@@ -136,7 +137,7 @@ def score_figures(extraction: Extraction, gold: dict[str, Any]) -> dict[str, Sco
         if any(same(f, g) for f in extraction.figures):
             s.found += 1
         else:
-            s.missed.append(f"{g['doc']}#p{g['paragraph']} {g['value']} ({g['counts']})")
+            s.missed.append(f"{PassageRef(g['doc'], g['paragraph'])} {g['value']} ({g['counts']})")
     s.extracted = len(extraction.figures)
     for f in extraction.figures:
         if any(same(f, g) for g in wanted):
@@ -189,7 +190,7 @@ def score_events(extraction: Extraction, gold: dict[str, Any]) -> dict[str, Scor
         if any(_reports(m, g) for m in mentions):
             s.found += 1
         else:
-            s.missed.append(f"{g['date']} {g['doc']}#p{g['paragraph']} ({g['what']})")
+            s.missed.append(f"{g['date']} {PassageRef(g['doc'], g['paragraph'])} ({g['what']})")
     s.extracted = len(mentions)
     wrong_year = Score("events in the wrong year")
     for m in mentions:
@@ -197,10 +198,10 @@ def score_events(extraction: Extraction, gold: dict[str, Any]) -> dict[str, Scor
         if any(_reports(m, g) for g in wanted):
             s.correct += 1
             continue
-        s.wrong.append(f"{d} {doc}#p{p}")
+        s.wrong.append(f"{d} {PassageRef(doc, p)}")
         if any(_doc(doc, g["doc"]) and p == g["paragraph"] and _same_day_other_year(d, g["date"])
                for g in wanted):
-            wrong_year.wrong.append(f"{d} {doc}#p{p}")
+            wrong_year.wrong.append(f"{d} {PassageRef(doc, p)}")
     return {"timeline": s, "wrong_year": wrong_year, **_happenings(extraction, wanted)}
 
 
@@ -210,7 +211,8 @@ def _happenings(extraction: Extraction, wanted: list[dict[str, Any]]) -> dict[st
     extra event counts once); a timeline event holding entries of two happenings merges different events.
     """
     def happening(n: int) -> str:
-        return wanted[n].get("happening") or f"{wanted[n]['date']} {wanted[n]['doc']}#p{wanted[n]['paragraph']}"
+        entry = wanted[n]
+        return entry.get("happening") or f"{entry['date']} {PassageRef(entry['doc'], entry['paragraph'])}"
 
     holding = [{happening(n) for n, g in enumerate(wanted)
                 if any(_reports((src.date or e.date, src.doc_id, src.paragraph, e.precision), g)

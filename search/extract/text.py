@@ -1,11 +1,13 @@
-"""Shared helpers of extraction: readable text of a paragraph, sentences, tokens with offsets."""
+"""Shared helpers of extraction: readable text of a paragraph, its sentences."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from search.text import normalize, split_sentences
+from search.lexicon.tokens import normalize
+from search.models import PassageRef
+from search.text import split_sentences
 
 # Photo credits name photographers and agencies, never the story's actors: "Photo: AFP / Aamir Qureshi",
 # "(Photo by Aamir QURESHI / AFP)", "Image: Facebook", "WAKIL KOHSAR/AFP via Getty Images".
@@ -15,10 +17,6 @@ _CREDIT_TAIL = re.compile(
     r"|\bvia getty images\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
-# Raw tokens for names: dotted acronyms (U.S.), initials (C.), words with hyphens/apostrophes, numbers.
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z]\.(?=\s+[A-Z])|\d[\d,.]*\d|\d|\w+(?:[-'’]\w+)*|&")
-
-
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -33,7 +31,7 @@ class Sentence:
     @property
     def passage_id(self) -> str:
         """The passage id of the paragraph the sentence stands in."""
-        return f"{self.doc_id}#p{self.paragraph}"
+        return str(PassageRef(self.doc_id, self.paragraph))
 
 
 def readable(text: str, caption: bool) -> str:

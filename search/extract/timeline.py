@@ -20,10 +20,12 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from search.extract.grouping import SAME_FIGURE_STORY, SAME_STORY, content_words
-from search.extract.models import Event, EventSource
+from search.extract.grouping import SAME_FIGURE_STORY, SAME_STORY
+from search.extract.models import Event, EventSource, Precision
 from search.extract.text import Sentence, shorten
 from search.extract.when import DateMention, find_dates
+from search.lexicon.dates import FULL_MONTHS
+from search.lexicon.words import content_words
 
 # News reports recent events: a month and day within four months of the article's dated mentions is
 # in their year. Further away, another year is as likely, so the year is left unknown.
@@ -37,8 +39,7 @@ YEAR_WINDOW_DAYS = 120
 SAME_DATE_OVERLAP = SAME_FIGURE_STORY
 # Shorter stems begin unrelated or already-counted words: at six, "afghan" would begin "afghanistan".
 SAME_WORD_PREFIX = 7
-_MONTH_WORDS = content_words("january february march april may june july august september october november "
-                             "december")
+_MONTH_WORDS = content_words(" ".join(FULL_MONTHS))
 
 
 def anchors(sentences: Sequence[Sentence], published: date | None) -> list[date]:
@@ -70,23 +71,23 @@ def resolve_year(month: int, day: int | None, known: Sequence[date]) -> int | No
     return best[1] if best and best[0] <= window else None
 
 
-def _iso(d: DateMention, known: Sequence[date]) -> tuple[str, str] | None:
+def _iso(d: DateMention, known: Sequence[date]) -> tuple[str, Precision] | None:
     if d.kind == "year" and d.year:
-        return f"{d.year:04d}", "year"
+        return f"{d.year:04d}", Precision.YEAR
     if d.kind == "month" and d.year and d.month:
-        return f"{d.year:04d}-{d.month:02d}", "month"
+        return f"{d.year:04d}-{d.month:02d}", Precision.MONTH
     if d.kind == "day" and d.year and d.month and d.day:
-        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}", "day"
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}", Precision.DAY
     if d.month is None:
         return None
     year = resolve_year(d.month, d.day, known)
     if d.kind == "monthday" and d.day:
         if year is None:
-            return f"--{d.month:02d}-{d.day:02d}", "unknown-year"
-        return f"{year:04d}-{d.month:02d}-{d.day:02d}", "day"
+            return f"--{d.month:02d}-{d.day:02d}", Precision.UNKNOWN_YEAR
+        return f"{year:04d}-{d.month:02d}-{d.day:02d}", Precision.DAY
     if year is None:
-        return f"--{d.month:02d}", "unknown-year"
-    return f"{year:04d}-{d.month:02d}", "month"
+        return f"--{d.month:02d}", Precision.UNKNOWN_YEAR
+    return f"{year:04d}-{d.month:02d}", Precision.MONTH
 
 
 def events_of(doc_sentences: Sequence[Sentence], published: date | None,
@@ -233,6 +234,6 @@ def _one(cluster: Sequence[Event]) -> Event:
 
 def sort_key(event: Event) -> tuple[int, str, str]:
     """Dated events in date order; events whose year is unknown after them, by month and day."""
-    if event.precision == "unknown-year":
+    if event.precision == Precision.UNKNOWN_YEAR:
         return (1, event.date, event.sources[0].passage_id)
     return (0, event.date, event.sources[0].passage_id)

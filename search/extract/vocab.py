@@ -84,8 +84,3 @@ pledged pledges denied denies vowed vows
 CONNECTORS = frozenset("of for & and de al bin bint van von da du la le del ul".split())
 # Words after a surname that make it the name of a person's government: "the Karzai administration".
 GOVERNMENT_NOUNS = frozenset("administration government cabinet presidency campaign".split())
-MONTH_NAMES = frozenset("""
-january february march april may june july august september october november december jan feb mar apr
-jun jul aug sep sept oct nov dec
-""".split())
-WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from search.dates import MONTHS
+from search.lexicon.dates import MONTHS
 
 # A four-digit number before one of these counts them ("2019 people"); it is no year.
 COUNT_NOUNS = frozenset("""people persons troops soldiers fighters militants civilians families children men

@@ -12,8 +12,9 @@ from search.aliases import AliasTable
 from search.corpus import load_folder
 from search.index import CONTEXT_WEIGHT, KIND_WEIGHT, Index
 from search.intent import _COUNT, _DATE, INTENT_BOOST, Intent, has_date, has_quantity
+from search.lexicon.tokens import TOKEN, normalize, raw_tokens
 from search.models import Passage, PassageKind
-from search.text import _TOKEN, Analyzer, normalize, raw_tokens
+from search.text import Analyzer
 
 REPO = Path(__file__).resolve().parents[2]
 ODD = ("May 5 may  5 May. 12 Sept\n3 in 1999 in\u00a02021 of 2020 since 1850 by 20x Monday MONDAY ſunday "
@@ -35,7 +36,7 @@ def texts() -> list[str]:
 
 def test_raw_tokens_are_the_token_pattern_matches(texts) -> None:
     for text in texts:
-        assert raw_tokens(normalize(text)) == _TOKEN.findall(normalize(text))
+        assert raw_tokens(normalize(text)) == TOKEN.findall(normalize(text))
 
 
 def test_date_and_count_tests_agree_with_their_patterns(texts) -> None:
