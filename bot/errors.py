@@ -31,7 +31,7 @@ class ReloadRefused(DossierError):
 
     def __init__(self, user_message: str, report: Any = None) -> None:
         super().__init__(user_message)
-        self.report = report  # the ReloadReport (bot/reload.py) naming what failed, when one was made
+        self.report = report  # the ReloadReport (bot/core/report.py) naming what failed, when one was made
 
 
 class ReloadBusy(DossierError):
@@ -52,6 +52,14 @@ class UnknownActor(DossierError):
 
 class BadFilter(DossierError):
     """A filter (kind, date) could not be read."""
+
+
+class NotAdmin(DossierError):
+    """An admin action asked for by someone who is not an admin; each platform says who admins are."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__(f"Only Dossier admins can use /{action}.")
+        self.action = action
 
 
 def error_id() -> str:

@@ -134,7 +134,7 @@ def run_rank_bm25(size: int) -> dict[str, object]:
 
 def run_startup(folder: str) -> dict[str, object]:
     """Start-up as `dossier run` does it, over a folder of article files, then one answer."""
-    from bot.service import Service
+    from bot.core.service import Service
     from bot.settings import Settings
 
     started = time.perf_counter()

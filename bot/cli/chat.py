@@ -7,9 +7,9 @@ import getpass
 import threading
 from typing import TextIO
 
-from bot import terminal
+from bot.cli import text as terminal
+from bot.core.service import Service
 from bot.errors import DossierError
-from bot.service import Service
 
 
 async def terminal_chat(service: Service, out: TextIO) -> None:

@@ -6,10 +6,10 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from bot import extraction_text
+from bot.cli import lists_text as extraction_text
+from bot.core.service import Service
 from bot.errors import DossierError
-from bot.records import actors_json, figures_json, timeline_json
-from bot.service import Service
+from bot.render.json import actors_json, figures_json, timeline_json
 from search.extract.query import KINDS
 
 

@@ -6,6 +6,7 @@ It parses, calls the service, renders.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import os
@@ -16,12 +17,14 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from bot import cli_extraction, terminal
+from bot.cli import lists as cli_extraction
+from bot.cli import text as terminal
+from bot.cli.chat import terminal_chat
+from bot.cli.reload import reload_command
+from bot.core.service import Service
 from bot.errors import DossierError
-from bot.records import answer_json, document_json, error_json
-from bot.reload_cli import reload_command
-from bot.run import run_command
-from bot.service import Service
+from bot.process.run import run_command
+from bot.render.json import answer_json, document_json, error_json
 from bot.settings import Settings
 
 log = logging.getLogger("dossier")
@@ -96,26 +99,6 @@ def cmd_sources(service: Service, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_chat(service: Service, out: TextIO) -> int:
-    """A question-and-answer loop in the terminal; an empty line or Ctrl-D ends it."""
-    corpus = service.corpus
-    print(f"Dossier: {len(corpus.documents)} articles, {len(corpus.index.passages)} passages loaded. "
-          "Ask a question; an empty line or Ctrl-D quits.", file=out)
-    while True:
-        try:
-            question = input("? ")
-        except (EOFError, KeyboardInterrupt):
-            print(file=out)
-            return 0
-        if not question.strip():
-            return 0
-        try:
-            answer = service.ask_sync(question)
-            print(terminal.render_answer(answer, out.isatty(), service.settings.public_base_url), file=out)
-        except DossierError as exc:
-            print(exc.user_message, file=out)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `dossier` command."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -151,7 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_sources(service, args, out)
     if args.command in ("actors", "figures", "timeline"):
         return cli_extraction.run(service, args, out)
-    return cmd_chat(service, out)
+    asyncio.run(terminal_chat(service, out))
+    return 0
 
 
 if __name__ == "__main__":

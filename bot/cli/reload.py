@@ -11,12 +11,14 @@ import time
 from dataclasses import replace
 from typing import TextIO
 
+from bot.core.build import index_corpus
+from bot.core.models import LiveCorpus
+from bot.core.report import render_report
+from bot.core.service import Service
 from bot.errors import DossierError, InstanceLocked, ReloadRefused
-from bot.instance import InstanceLock
-from bot.reload import render_report
-from bot.service import LiveCorpus, Service, index_corpus
 from bot.settings import Settings
-from bot.store import Store
+from bot.store.lock import InstanceLock
+from bot.store.store import Store
 from search.corpus import CorpusData
 from search.models import LoadReport
 

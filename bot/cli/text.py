@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from bot.links import source_link
-from bot.service import Answer
+from bot.core.models import Answer
+from bot.render.links import source_link
 from search.models import Document, Hit, LoadReport, Snippet
 
 BOLD, RESET = "\033[1m", "\033[0m"
@@ -24,7 +24,7 @@ def mark(snippet: Snippet, color: bool) -> str:
 
 
 def source_line(doc: Document, paragraph: int, public_base_url: str | None = None) -> str:
-    """Title, outlet, date and paragraph of a quote, with its link (bot/links.py) where there is one."""
+    """Title, outlet, date and paragraph of a quote, with its link (bot/render/links.py) where there is one."""
     parts = [doc.source.title]
     if doc.source.outlet:
         parts.append(doc.source.outlet)

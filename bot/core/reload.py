@@ -11,31 +11,19 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from bot.core.models import LiveCorpus, Store
+from bot.core.report import ReloadReport, compare
 from bot.errors import ConfigInvalid, CorpusUnavailable, ReloadRefused, StoreError
-from bot.records import extraction_json
-from bot.reload import ReloadReport, compare
 from bot.settings import Settings
-from bot.store import Store
 from search.corpus import CorpusData
 
-if TYPE_CHECKING:
-    from bot.service import LiveCorpus
-
-log = logging.getLogger(__name__)
+log = logging.getLogger("dossier.core.reload")
 
 
 def _refuse(report: ReloadReport, reason: str) -> ReloadRefused:
     refused = report.refused(reason)
     return ReloadRefused(f"Reload refused: {reason} The live corpus is unchanged.", refused)
-
-
-async def _save(store: Store, corpus: LiveCorpus) -> None:
-    """Store a version with its extraction results (their JSON is made off the event loop)."""
-    documents = {d.doc_id: d for d in corpus.documents}
-    extraction = await asyncio.to_thread(extraction_json, corpus.extraction, documents)
-    await store.save_version(corpus.data, corpus.version, corpus.data.report.folder, extraction)
 
 
 async def prepare_reload(old: LiveCorpus, store: Store | None, requested_by: str, force: bool,
@@ -66,7 +54,7 @@ async def prepare_reload(old: LiveCorpus, store: Store | None, requested_by: str
         try:
             if await store.latest_content_hash() != new.data.content_hash:
                 log.info("writing corpus version %s to the database", new.version)
-                await _save(store, new)
+                await store.save_version(new)
         except StoreError as exc:
             log.error("corpus version %s not saved: %s", new.version, exc.user_message)
             reason = "the new version could not be saved to the database (see the log)."
@@ -85,7 +73,7 @@ async def startup_corpus(settings: Settings, store: Store, build: Callable[[], L
     if problem is None:
         try:
             if await store.latest_content_hash() != corpus.data.content_hash:
-                await _save(store, corpus)
+                await store.save_version(corpus)
         except StoreError as exc:
             log.error("corpus version %s not saved, a restart cannot fall back to it: %s", corpus.version,
                       exc.user_message)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot.extraction_text import figure_value
 from search.corpus import CorpusData, passages_of
 from search.extract.models import Event, Extraction, Figure
 from search.models import Document, SkippedFile
@@ -60,7 +59,7 @@ def _event_label(event: Event) -> str:
 
 
 def _figure_label(figure: Figure) -> str:
-    value = figure_value(figure)
+    value = figure.value_text
     said = value.replace(",", "") in figure.phrase.replace(",", "")
     return figure.phrase if said else f"{value}: {figure.phrase}"
 

@@ -3,144 +3,33 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from pathlib import Path
-from typing import TypeVar
+from datetime import date
 
+from bot.core.build import build_corpus, build_from_settings, rebuild_from_settings
+from bot.core.models import Answer, LiveCorpus, Store, UsageStats
+from bot.core.policy import AnswerPage, fetch_size, match_sources, page_of
+from bot.core.questions import clean_question
+from bot.core.reload import prepare_reload, startup_corpus
+from bot.core.report import ReloadReport, render_report
 from bot.errors import (
     BadFilter,
     BadQuestion,
-    ConfigInvalid,
     CorpusUnavailable,
+    NotAdmin,
     ReloadBusy,
     ReloadRefused,
     StoreError,
     UnknownActor,
 )
-from bot.questions import clean_question
-from bot.reload import ReloadReport, render_report
-from bot.reloading import prepare_reload, startup_corpus
-from bot.settings import PROJECT_ROOT, Settings
-from bot.store import Store, UsageStats
-from search.aliases import AliasTable
-from search.corpus import CorpusData, load_folder
-from search.extract import Actor, Event, Extraction, Gazetteer, extract
+from bot.settings import Settings
+from search.extract import Actor, Event
 from search.extract import query as extraction_query
 from search.extract.models import FigureReport
-from search.index import Index
-from search.models import Document, Hit, LoadReport
-from search.synonyms import Synonyms
-from search.text import Analyzer
+from search.models import Document
 
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class LiveCorpus:
-    """One loaded corpus version: documents, passages and index, never changed after it is built."""
-
-    version: str
-    data: CorpusData
-    index: Index
-    loaded_at: datetime
-    build_seconds: float
-    extraction: Extraction = field(default_factory=Extraction)
-
-    @property
-    def documents(self) -> tuple[Document, ...]:
-        """The documents of this version."""
-        return self.data.documents
-
-    @property
-    def report(self) -> LoadReport:
-        """What the load read and skipped."""
-        return self.data.report
-
-    def document(self, doc_id: str) -> Document | None:
-        """A document by id, or None."""
-        return next((d for d in self.data.documents if d.doc_id == doc_id), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """The service's answer to one question, for any adapter to render."""
-
-    question: str
-    answered: bool
-    hits: tuple[Hit, ...]
-    closest: tuple[Hit, ...]
-    corpus_version: str
-    documents: dict[str, Document]
-    notices: tuple[str, ...] = ()
-    message: str | None = None
-    seconds: float = 0.0
-    confidence: float = 0.0
-
-
-DEFAULT_STATES = PROJECT_ROOT / "config" / "states.toml"
-
-# Above this many passages a build skips the actor/figure/timeline extraction: it reads every
-# sentence and would dominate the start-up and reload of a very large corpus (see `make bench`).
-EXTRACT_MAX_PASSAGES = 20_000
-
-
-def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
-                 max_file_bytes: int, states_path: Path | None = None, *, lists: bool = True) -> LiveCorpus:
-    """Read, clean, index and extract a corpus folder into a new immutable version (CPU-bound)."""
-    started = time.perf_counter()
-    return index_corpus(load_folder(folder, max_file_bytes), aliases_path, synonyms_path, started,
-                        states_path=states_path, lists=lists)
-
-
-def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Path | None,
-                 started: float | None = None, *, states_path: Path | None = None,
-                 lists: bool = True) -> LiveCorpus:
-    """Index and extract documents already read (from a folder or the database) into a new version.
-
-    `lists=False` leaves out the actors, figures and timeline, for a one-shot command that only searches.
-    """
-    started = time.perf_counter() if started is None else started
-    aliases = _config(aliases_path, AliasTable.from_toml, AliasTable.empty)
-    gazetteer = _config(states_path or DEFAULT_STATES, Gazetteer.from_toml, Gazetteer)
-    analyzer = Analyzer(aliases.with_states(gazetteer.states))
-    synonyms = _config(synonyms_path, lambda path: Synonyms.from_toml(path, analyzer.terms), Synonyms.empty)
-    index = Index.build(data.passages, analyzer, synonyms)
-    if not lists:
-        extraction = Extraction()
-    elif len(data.passages) <= EXTRACT_MAX_PASSAGES:
-        extraction = extract(data.documents, aliases, gazetteer)
-    else:
-        log.warning("%d passages: actors, figures and timeline are not extracted above %d",
-                    len(data.passages), EXTRACT_MAX_PASSAGES)
-        extraction = Extraction()
-    corpus = LiveCorpus(data.content_hash[:12], data, index, datetime.now(UTC), time.perf_counter() - started,
-                        extraction)
-    # A large corpus is millions of long-lived objects; left to the cyclic collector, every full
-    # collection would walk them all and stall a question for hundreds of milliseconds. Freezing
-    # moves them out of its sight (reference counting still frees an old version after a reload).
-    gc.freeze()
-    return corpus
-
-
-T = TypeVar("T")
-
-
-def _config(path: Path | None, read: Callable[[Path], T], missing: Callable[[], T]) -> T:
-    """A configuration file read by `read`, `missing()` when there is none; ConfigInvalid when it is
-    there but broken (bad TOML, not UTF-8, an entry of the wrong shape), naming the file and why.
-    """
-    if path is None or not path.is_file():
-        return missing()
-    try:
-        return read(path)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        raise ConfigInvalid(f"the configuration file {path} cannot be read ({reason[:200]})") from exc
+log = logging.getLogger("dossier.core.service")
 
 
 class Service:
@@ -155,8 +44,8 @@ class Service:
     @classmethod
     async def open(cls, settings: Settings, store: Store) -> Service:
         """The service for a long-running process: the corpus folder, else the last good stored version."""
-        return cls(settings, await startup_corpus(settings, store, lambda: _build(settings),
-                                                  lambda data: _rebuild(settings, data)), store)
+        return cls(settings, await startup_corpus(settings, store, lambda: build_from_settings(settings),
+                                                  lambda data: rebuild_from_settings(settings, data)), store)
 
     @classmethod
     def load(cls, settings: Settings, *, lists: bool = True) -> Service:
@@ -224,14 +113,14 @@ class Service:
             log.warning("query log not written: %s", exc.user_message)
 
     async def reload(self, requested_by: str, *, force: bool = False) -> ReloadReport:
-        """Build the next version off the event loop, check it, store it, swap it in; see bot/reloading.py."""
+        """Build the next version off the event loop, check it, store it, swap it in; see bot/core/reload.py."""
         if self._reloading:
             await self._audit_quietly(requested_by, "reload", True, "refused: a reload is already running")
             raise ReloadBusy("A reload is already running; wait for its report, then try again if needed.")
         self._reloading = True
         try:
             report, corpus = await prepare_reload(self._corpus, self.store, requested_by, force,
-                                                  lambda: _build(self.settings))
+                                                  lambda: build_from_settings(self.settings))
             self._corpus = corpus  # the one-step swap: requests read this reference once and keep it
         except ReloadRefused as exc:
             if exc.report is not None:
@@ -281,6 +170,29 @@ class Service:
         """The documents of the live corpus, in path order."""
         return self._corpus.documents
 
+    def find_sources(self, wanted: str) -> tuple[str, ...]:
+        """The ids of the documents a source filter names (policy.match_sources); BadFilter for none."""
+        return match_sources(self._corpus.documents, wanted)
+
+    async def ask_page(self, question: str, offset: int = 0, doc_ids: list[str] | None = None, *,
+                       platform: str, user_id: str | None = None) -> AnswerPage:
+        """One page of the answer from `offset`, `top_k` passages a page, as every chat platform pages."""
+        page = self.settings.top_k
+        top = fetch_size(offset, page)
+        if offset:  # a further page of a question already asked (and logged) is not a new question
+            answer = await asyncio.to_thread(self.ask_sync, question, top, doc_ids)
+        else:
+            answer = await self.ask(question, top, doc_ids, platform=platform, user_id=user_id)
+        return page_of(answer, offset, page)
+
+    async def authorize(self, actor: str, action: str, is_admin: bool) -> None:
+        """Let an admin action through; otherwise audit the denied attempt and raise NotAdmin. Who is an
+        admin is the platform's to tell (its roles and the configured ids); this is the one rule after.
+        """
+        if not is_admin:
+            await self._audit_quietly(actor, action, False, "not an admin")
+            raise NotAdmin(action)
+
     def actors(self, kind: str | None = None, name: str | None = None) -> tuple[Actor, ...]:
         """Actors of the live corpus, most mentioned first: all, of one kind, or the one a name means.
 
@@ -324,17 +236,6 @@ def _bound(text: str | None, end: bool) -> date | None:
         return extraction_query.parse_bound(text, end)
     except ValueError as exc:
         raise BadFilter(f"{str(exc)[:120]}.") from None
-
-
-def _build(settings: Settings) -> LiveCorpus:
-    """The configured corpus folder as a new version."""
-    return build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
-                        settings.max_file_bytes, settings.states_path)
-
-
-def _rebuild(settings: Settings, data: CorpusData) -> LiveCorpus:
-    """A stored version, indexed again with the configured aliases and synonyms."""
-    return index_corpus(data, settings.aliases_path, settings.synonyms_path, states_path=settings.states_path)
 
 
 def _nothing_found(phrases: tuple[str, ...], has_closest: bool) -> str:

@@ -14,14 +14,14 @@ import sys
 from collections.abc import Coroutine
 from typing import Any, TextIO
 
+from bot.cli.chat import terminal_chat
+from bot.core.report import render_report
+from bot.core.service import Service
 from bot.errors import DossierError, ReloadBusy, ReloadRefused, StoreError, error_id
-from bot.instance import InstanceLock
-from bot.reload import render_report
-from bot.service import Service
+from bot.process.watch import watch_corpus
 from bot.settings import Settings
-from bot.store import Store
-from bot.terminal_chat import terminal_chat
-from bot.watch import watch_corpus
+from bot.store.lock import InstanceLock
+from bot.store.store import Store
 
 log = logging.getLogger("dossier")
 

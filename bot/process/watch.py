@@ -10,10 +10,10 @@ import logging
 import time
 from pathlib import Path
 
+from bot.core.service import Service
 from bot.errors import ReloadBusy, ReloadRefused
-from bot.service import Service
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("dossier.process.watch")
 
 Snapshot = frozenset[tuple[str, int, int]]
 

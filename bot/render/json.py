@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.links import public_link
+from bot.core.models import Answer
+from bot.render.links import public_link
+from bot.render.words import source_name
 from search.extract.models import Actor, Event, Extraction, Figure, FigureReport
 from search.models import Document, Hit, SourceInfo
-
-if TYPE_CHECKING:
-    from bot.service import Answer
 
 
 def source_json(source: SourceInfo) -> dict[str, Any]:
@@ -78,8 +77,7 @@ def document_json(doc: Document, public_base_url: str | None = None) -> dict[str
 
 
 def _outlet(documents: dict[str, Document], doc_id: str) -> str | None:
-    doc = documents.get(doc_id)
-    return doc.source.outlet or doc.source.title if doc else None
+    return source_name(documents, doc_id) if doc_id in documents else None
 
 
 def actor_json(actor: Actor, profile: bool = False) -> dict[str, Any]:

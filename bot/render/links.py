@@ -32,12 +32,17 @@ def is_web_url(url: str | None) -> bool:
     return parsed.scheme.lower() in WEB_SCHEMES and bool(parsed.netloc)
 
 
+def paragraph_anchor(paragraph: int) -> str:
+    """The id of a paragraph on its document's page, the fragment every source link ends in."""
+    return f"p{paragraph}"
+
+
 def doc_path(doc_id: str, paragraph: int | None = None, question: str | None = None) -> str:
     """The web page's path of a document, with the question to mark and the paragraph anchor if given."""
     path = f"/docs/{quote(doc_id, safe='')}"
     if question:
         path += "?" + urlencode({"q": question})
-    return path + (f"#p{paragraph}" if paragraph is not None else "")
+    return path + (f"#{paragraph_anchor(paragraph)}" if paragraph is not None else "")
 
 
 def public_link(public_base_url: str | None, doc_id: str, paragraph: int | None = None) -> str | None:

@@ -5,25 +5,14 @@ extraction results of each version.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import aiosqlite
 
+from bot.core.models import StoredVersion
 from search.corpus import CorpusData, passages_of
 from search.models import Document, LoadReport, Paragraph, PassageKind, SourceInfo
-
-
-@dataclass(frozen=True, slots=True)
-class StoredVersion:
-    """A corpus version as the database holds it: its row id, version name, when, and its data."""
-
-    row_id: int
-    version: str
-    created_at: str
-    folder: str
-    data: CorpusData
 
 
 def _iso(value: date | None) -> str | None:

@@ -21,13 +21,13 @@ from typing import Any
 
 import aiosqlite
 
-from bot import corpus_rows
-from bot.corpus_rows import StoredVersion
+from bot.core.models import LiveCorpus, StoredVersion, UsageStats
 from bot.errors import StoreError
-from bot.migrations import MIGRATIONS
-from search.corpus import CorpusData
+from bot.render.json import extraction_json
+from bot.store import rows as corpus_rows
+from bot.store.migrations import MIGRATIONS
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("dossier.store.store")
 
 # Corpus versions kept: the live one and a few before it, enough to restart on the last good one
 # while keeping the file from growing with every reload.
@@ -40,17 +40,6 @@ JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 RECENT_UNANSWERED = 10
 # Answered chat threads kept for follow-ups; the least recently used are forgotten past this many.
 KEEP_THREADS = 50_000
-
-
-@dataclass(frozen=True, slots=True)
-class UsageStats:
-    """How the bot is used: questions asked, how many went unanswered, feedback, recent misses."""
-
-    questions: int
-    unanswered: int
-    helpful: int
-    unhelpful: int
-    recent_unanswered: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,18 +159,17 @@ class Store:
 
     # Corpus versions
 
-    async def save_version(self, data: CorpusData, version: str, folder: str,
-                           extraction: dict[str, Any] | None = None) -> int:
-        """Write a version whole in one transaction, with its extraction results (`records.extraction_json`)
-        when given; drop the oldest beyond KEEP_VERSIONS, checkpoint.
+    async def save_version(self, corpus: LiveCorpus) -> None:
+        """Write a version whole in one transaction, with its extraction results as the command line's JSON
+        (made off the event loop); drop the oldest beyond KEEP_VERSIONS, checkpoint.
         """
+        documents = {d.doc_id: d for d in corpus.documents}
+        extraction = await asyncio.to_thread(extraction_json, corpus.extraction, documents)
         async with self.transaction() as db:
-            row_id = await corpus_rows.insert_version(db, data, version, folder, now())
-            if extraction is not None:
-                await corpus_rows.insert_extraction(db, row_id, extraction)
+            row_id = await corpus_rows.insert_version(db, corpus.data, corpus.version, corpus.report.folder, now())
+            await corpus_rows.insert_extraction(db, row_id, extraction)
             await corpus_rows.prune_versions(db, KEEP_VERSIONS)
         await self.checkpoint()
-        return row_id
 
     async def latest_version(self) -> StoredVersion | None:
         """The newest stored version with its documents and passages, or None."""

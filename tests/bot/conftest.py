@@ -1,10 +1,10 @@
 """The fixture the store and reload tests share: a service over a small corpus and a real store."""
 
 import pytest
-from reload_helpers import corpus_a, settings_for, write_corpus
 
-from bot.service import Service
-from bot.store import Store
+from bot.core.service import Service
+from bot.store.store import Store
+from tests.bot.reload_helpers import corpus_a, settings_for, write_corpus
 
 
 @pytest.fixture

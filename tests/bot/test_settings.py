@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.cli import main
+from bot.cli.main import main
+from bot.core.service import Service
 from bot.errors import CorpusUnavailable
-from bot.service import Service
 from bot.settings import Settings
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEEDS, ALIASES = REPO / "seeds", REPO / "config" / "aliases.toml"
 
 QUESTION = "How many fighters does ISIS-K have?"

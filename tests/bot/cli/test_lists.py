@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
+from bot.core.build import build_corpus
+from bot.core.service import Service
 from bot.errors import BadFilter, UnknownActor
-from bot.service import Service, build_corpus
 from bot.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(autouse=True)

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
+from bot.core.models import Answer
 from bot.errors import BadQuestion
-from bot.service import Answer
 
 LONG = "How many fighters does ISIS-K have in Afghanistan? " * 2_000  # 102,000 characters
 ZERO_WIDTH = "How many fight\u200bers does IS\u200dIS-K h\u2060ave in Afgh\ufeffanistan?"

@@ -2,12 +2,13 @@ import asyncio
 import logging
 
 import pytest
-from reload_helpers import article, corpus_a, corpus_b, settings_for, write_corpus
 
+from bot.core.build import build_corpus
+from bot.core.report import render_report
+from bot.core.service import Service
 from bot.errors import CorpusUnavailable, ReloadBusy, ReloadRefused
-from bot.reload import render_report
-from bot.service import Service, build_corpus
-from bot.store import Store
+from bot.store.store import Store
+from tests.bot.reload_helpers import article, corpus_a, corpus_b, settings_for, write_corpus
 
 
 async def test_report_names_added_removed_and_changed_documents_with_passages(running):

@@ -1,8 +1,7 @@
 """The reload report names the actors, figures and events the new version brings."""
 
-from reload_helpers import corpus_a, write_corpus
-
-from bot.reload import NAMES_SHOWN, render_report
+from bot.core.report import NAMES_SHOWN, render_report
+from tests.bot.reload_helpers import corpus_a, write_corpus
 
 FLOOD = """Flood Relief Reaches Riverton
 

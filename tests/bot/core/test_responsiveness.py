@@ -7,12 +7,12 @@ import shutil
 import time
 from pathlib import Path
 
-from bot.service import Service
+from bot.core.service import Service
 from bot.settings import Settings
-from bot.store import Store
+from bot.store.store import Store
 from tools.synthetic import write_folder
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 PASSAGES = 100_000
 # Generous: a chat adapter must answer an interaction within seconds; a quarter second of lag is
 # unnoticeable, while a rebuild that blocked the loop would stall it for the whole build.

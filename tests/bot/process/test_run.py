@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from reload_helpers import article, corpus_a, corpus_b, write_corpus
 
-from bot.service import build_corpus
+from bot.core.build import build_corpus
+from tests.bot.reload_helpers import article, corpus_a, corpus_b, write_corpus
 
-PROJECT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[3]
 WAIT = 60
 
 
@@ -27,7 +27,7 @@ class Dossier:
     def __init__(self, tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> None:
         env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"),
                "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3"), "PYTHONUNBUFFERED": "1", **(env or {})}
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot.cli", *args], cwd=PROJECT, env=env,
+        self.proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", *args], cwd=PROJECT, env=env,
                                      text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE)
         self.lines: list[str] = []
@@ -59,7 +59,7 @@ class Dossier:
 def dossier(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"),
            "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3")}
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=PROJECT, env=env, text=True,
+    return subprocess.run([sys.executable, "-m", "bot.cli.main", *args], cwd=PROJECT, env=env, text=True,
                           stdin=subprocess.DEVNULL, capture_output=True, timeout=WAIT)
 
 
@@ -162,9 +162,9 @@ def test_a_process_killed_during_a_reload_restarts_on_the_last_good_version(tmp_
 HALF_WRITTEN = """
 import asyncio, sys
 from pathlib import Path
-from bot import corpus_rows
-from bot.service import build_corpus
-from bot.store import Store
+from bot.store import rows as corpus_rows
+from bot.core.build import build_corpus
+from bot.store.store import Store
 
 async def main():
     store = await Store.open(Path(sys.argv[1]))
@@ -219,7 +219,7 @@ def test_dossier_run_in_a_terminal_chats_and_logs_each_question(tmp_path):
     env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"),
            "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3")}
     main, terminal = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=PROJECT, env=env, stdin=terminal,
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "run"], cwd=PROJECT, env=env, stdin=terminal,
                             stdout=terminal, stderr=subprocess.DEVNULL)
     os.close(terminal)
     try:
@@ -242,7 +242,7 @@ def test_the_terminal_chat_links_quotes_to_the_public_page_when_an_address_is_se
            "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3"),
            "DOSSIER_PUBLIC_BASE_URL": "https://dossier.example.org"}
     main, terminal = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=PROJECT, env=env, stdin=terminal,
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "run"], cwd=PROJECT, env=env, stdin=terminal,
                             stdout=terminal, stderr=subprocess.DEVNULL)
     os.close(terminal)
     try:

@@ -1,10 +1,9 @@
 import asyncio
 
-from reload_helpers import corpus_a, corpus_b, settings_for, write_corpus
-
-from bot.service import Service
-from bot.store import Store
-from bot.watch import snapshot, watch_corpus
+from bot.core.service import Service
+from bot.process.watch import snapshot, watch_corpus
+from bot.store.store import Store
+from tests.bot.reload_helpers import corpus_a, corpus_b, settings_for, write_corpus
 
 
 async def wait_until(condition, timeout=10.0):

@@ -3,7 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
-from bot.links import doc_path, is_web_url, public_link, source_link
+from bot.render.links import doc_path, is_web_url, public_link, source_link
 from bot.settings import Settings
 from search.models import Document, Paragraph, SourceInfo
 

@@ -3,7 +3,7 @@ import os
 import pytest
 
 from bot.errors import InstanceLocked
-from bot.instance import InstanceLock, lock_path
+from bot.store.lock import InstanceLock, lock_path
 
 
 def test_a_second_lock_on_the_same_database_is_refused_with_the_owner_pid(tmp_path):

@@ -1,12 +1,13 @@
 import sqlite3
 
 import pytest
-from reload_helpers import corpus_a, corpus_b, settings_for, write_corpus
 
+from bot.core.build import build_corpus
+from bot.core.service import Service
 from bot.errors import BadQuestion, StoreError
-from bot.migrations import MIGRATIONS
-from bot.service import Service, build_corpus
-from bot.store import KEEP_VERSIONS, Store
+from bot.store.migrations import MIGRATIONS
+from bot.store.store import KEEP_VERSIONS, Store
+from tests.bot.reload_helpers import corpus_a, corpus_b, settings_for, write_corpus
 
 
 async def open_service(tmp_path, files=None, **changes):
@@ -43,7 +44,7 @@ async def test_a_stored_version_reads_back_whole_and_keeps_its_version(tmp_path)
     corpus = build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path, 10_000)
     store = await Store.open(settings.database_path)
     try:
-        await store.save_version(corpus.data, corpus.version, "folder")
+        await store.save_version(corpus)
         stored = await store.latest_version()
     finally:
         await store.close()

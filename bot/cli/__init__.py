@@ -1,0 +1,1 @@
+"""The command line: `dossier ask | sources | actors | figures | timeline | chat | reload | run`."""

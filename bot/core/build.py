@@ -1,0 +1,90 @@
+"""Building a corpus version: read, clean, index and extract a folder, or index documents already read."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from bot.core.models import LiveCorpus
+from bot.errors import ConfigInvalid
+from bot.settings import PROJECT_ROOT, Settings
+from search.aliases import AliasTable
+from search.corpus import CorpusData, load_folder
+from search.extract import Extraction, Gazetteer, extract
+from search.index import Index
+from search.synonyms import Synonyms
+from search.text import Analyzer
+
+log = logging.getLogger("dossier.core.build")
+
+
+DEFAULT_STATES = PROJECT_ROOT / "config" / "states.toml"
+
+# Above this many passages a build skips the actor/figure/timeline extraction: it reads every
+# sentence and would dominate the start-up and reload of a very large corpus (see `make bench`).
+EXTRACT_MAX_PASSAGES = 20_000
+
+
+def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
+                 max_file_bytes: int, states_path: Path | None = None, *, lists: bool = True) -> LiveCorpus:
+    """Read, clean, index and extract a corpus folder into a new immutable version (CPU-bound)."""
+    started = time.perf_counter()
+    return index_corpus(load_folder(folder, max_file_bytes), aliases_path, synonyms_path, started,
+                        states_path=states_path, lists=lists)
+
+
+def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Path | None,
+                 started: float | None = None, *, states_path: Path | None = None,
+                 lists: bool = True) -> LiveCorpus:
+    """Index and extract documents already read (from a folder or the database) into a new version.
+
+    `lists=False` leaves out the actors, figures and timeline, for a one-shot command that only searches.
+    """
+    started = time.perf_counter() if started is None else started
+    aliases = _config(aliases_path, AliasTable.from_toml, AliasTable.empty)
+    gazetteer = _config(states_path or DEFAULT_STATES, Gazetteer.from_toml, Gazetteer)
+    analyzer = Analyzer(aliases.with_states(gazetteer.states))
+    synonyms = _config(synonyms_path, lambda path: Synonyms.from_toml(path, analyzer.terms), Synonyms.empty)
+    index = Index.build(data.passages, analyzer, synonyms)
+    if not lists:
+        extraction = Extraction()
+    elif len(data.passages) <= EXTRACT_MAX_PASSAGES:
+        extraction = extract(data.documents, aliases, gazetteer)
+    else:
+        log.warning("%d passages: actors, figures and timeline are not extracted above %d",
+                    len(data.passages), EXTRACT_MAX_PASSAGES)
+        extraction = Extraction()
+    corpus = LiveCorpus(data.content_hash[:12], data, index, datetime.now(UTC), time.perf_counter() - started,
+                        extraction)
+    return corpus
+
+
+T = TypeVar("T")
+
+
+def _config(path: Path | None, read: Callable[[Path], T], missing: Callable[[], T]) -> T:
+    """A configuration file read by `read`, `missing()` when there is none; ConfigInvalid when it is
+    there but broken (bad TOML, not UTF-8, an entry of the wrong shape), naming the file and why.
+    """
+    if path is None or not path.is_file():
+        return missing()
+    try:
+        return read(path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise ConfigInvalid(f"the configuration file {path} cannot be read ({reason[:200]})") from exc
+
+
+def build_from_settings(settings: Settings) -> LiveCorpus:
+    """The configured corpus folder as a new version."""
+    return build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
+                        settings.max_file_bytes, settings.states_path)
+
+
+def rebuild_from_settings(settings: Settings, data: CorpusData) -> LiveCorpus:
+    """A stored version, indexed again with the configured aliases and synonyms."""
+    return index_corpus(data, settings.aliases_path, settings.synonyms_path, states_path=settings.states_path)

@@ -1,0 +1,1 @@
+"""The long-running process of `dossier run`, and watching the corpus folder."""
