@@ -5,19 +5,16 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import discord
 
-from bot.discord.failures import user_line
-from bot.discord.render import AnswerState
-from bot.discord.text import THREAD_NAME, cut
-from bot.discord.views import PAGE_SIZE, answer_message
+from bot.discord.context import BotContext
+from bot.discord.errors import user_line
+from bot.discord.render.answer import AnswerState
+from bot.discord.render.text import THREAD_NAME, cut
+from bot.discord.views.answer import answer_message
 
-if TYPE_CHECKING:
-    from bot.discord.client import DossierClient
-
-log = logging.getLogger("dossier.discord")
+log = logging.getLogger("dossier.discord.chat")
 _USER_MENTION = re.compile(r"<@!?(\d+)>")
 
 
@@ -39,7 +36,7 @@ def strip_mentions(content: str, bot_id: int) -> str:
     return " ".join(re.sub(rf"<@!?{bot_id}>", " ", content).split())
 
 
-async def read_question(client: DossierClient, message: discord.Message) -> ChatQuestion | None:
+async def read_question(client: BotContext, message: discord.Message) -> ChatQuestion | None:
     """The question a message asks the bot, or None when it is not addressed to it."""
     me = client.user
     if me is None or message.author.bot or message.author.id == me.id:
@@ -55,7 +52,7 @@ async def read_question(client: DossierClient, message: discord.Message) -> Chat
     return None
 
 
-async def earlier_question(client: DossierClient, thread: discord.Thread) -> str:
+async def earlier_question(client: BotContext, thread: discord.Thread) -> str:
     """The question that opened a thread: its starter message, else the thread's name."""
     parent = thread.parent
     if isinstance(parent, discord.TextChannel) and client.user is not None:
@@ -77,17 +74,16 @@ async def destination(message: discord.Message, question: str) -> discord.abc.Me
     return message.channel
 
 
-async def on_message(client: DossierClient, message: discord.Message) -> None:
-    """Read the question, check the rate limit, search off the loop, answer with quotes."""
+async def on_message(client: BotContext, message: discord.Message) -> None:
+    """Read the question, check the rate limit, search off the loop, answer with the first page of quotes."""
     question = await read_question(client, message)
     if question is None:
         return
     try:
         client.check_rate(message.author.id)
-        answer = await client.service.ask(question.search_text, PAGE_SIZE + 1, platform="discord",
-                                          user_id=str(message.author.id))
-        embed, view = answer_message(answer, AnswerState(answer.question), message.author.id,
-                                     client.settings.public_base_url)
+        page = await client.service.ask_page(question.search_text, platform="discord",
+                                             user_id=str(message.author.id))
+        embed, view = answer_message(page, AnswerState(page.answer.question), message.author.id, client.settings)
         place = await destination(message, question.text)
         await place.send(embed=embed, view=view)
     except Exception as exc:  # every failure ends in a visible line with an error id

@@ -6,31 +6,38 @@ import logging
 
 import aiohttp
 import discord
-import yarl
 from discord import app_commands
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
+from discord.webhook.async_ import async_context
 
-from bot.discord import chat, commands, commands_admin, commands_lists
-from bot.discord.failures import on_app_command_error
-from bot.discord.views import Feedback, MoreResults
-from bot.discord.views_lists import MoreList
+from bot.core.ratelimit import RateLimited, RateLimiter
+from bot.core.service import Service
+from bot.discord import chat
+from bot.discord.commands import admin, ask, lists
+from bot.discord.errors import on_app_command_error
+from bot.discord.routes import Addresses, RoutedHTTPClient, RoutedWebhookAdapter
+from bot.discord.views.answer import Feedback, MoreResults
+from bot.discord.views.lists import MoreList
 from bot.errors import DossierError
-from bot.ratelimit import RateLimited, RateLimiter
-from bot.service import Service
 from bot.settings import Settings
 
-log = logging.getLogger("dossier.discord")
+log = logging.getLogger("dossier.discord.client")
 
 
 class DossierClient(discord.Client):
-    """A discord.py client that answers slash commands, button presses and messages through the service."""
+    """A discord.py client that answers slash commands, button presses and messages through the service;
+    it is the `BotContext` (bot/discord/context.py) every handler reads.
+    """
 
     def __init__(self, settings: Settings, service: Service, *, guild_ready_timeout: float = 2.0) -> None:
         intents = discord.Intents.default()
         intents.message_content = True  # free-text questions: privileged, enable it in the developer portal
         super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none(),
                          guild_ready_timeout=guild_ready_timeout)
+        addresses = Addresses.of(settings.discord_api_base_url, settings.discord_gateway_url)
+        # This client's own HTTP client, at the configured addresses; its state sends through the same one.
+        self.http = RoutedHTTPClient(self.loop, addresses)
+        self._connection.http = self.http
+        self.webhooks = RoutedWebhookAdapter(addresses)
         self.settings = settings
         self.service = service
         self.limiter = RateLimiter(settings.rate_limit_questions, settings.rate_limit_seconds)
@@ -45,7 +52,7 @@ class DossierClient(discord.Client):
 
     async def setup_hook(self) -> None:
         """Register commands and persistent buttons, then sync commands to the configured servers."""
-        for module in (commands, commands_lists, commands_admin):
+        for module in (ask, lists, admin):
             module.install(self.tree)
         self.add_dynamic_items(MoreResults, Feedback, MoreList)
         if self.settings.discord_guild_ids:
@@ -58,6 +65,13 @@ class DossierClient(discord.Client):
             synced = await self.tree.sync()
             log.info("synced %d commands globally (they may take up to an hour to appear)", len(synced))
 
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """Listen to the gateway. discord.py takes the webhook adapter of interaction replies from a context
+        variable; set here, in this client's own task, it holds for every event the connection dispatches.
+        """
+        async_context.set(self.webhooks)
+        await super().connect(reconnect=reconnect)
+
     async def on_ready(self) -> None:
         """Log who we are once connected."""
         log.info("connected to Discord as %s in %d servers", self.user, len(self.guilds))
@@ -69,8 +83,6 @@ class DossierClient(discord.Client):
 
 def build_client(settings: Settings, service: Service, *, guild_ready_timeout: float = 2.0) -> DossierClient:
     """A client pointed at the configured REST and gateway addresses (Discord's unless a proxy is set)."""
-    Route.BASE = settings.discord_api_base_url.rstrip("/")
-    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
     return DossierClient(settings, service, guild_ready_timeout=guild_ready_timeout)
 
 

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from bot.core.service import Service
 from bot.discord.client import DossierClient, build_client
-from bot.service import Service
 from bot.settings import Settings
-from bot.store import Store
+from bot.store.store import Store
 from tests.e2e.discord import payloads as p
 from tests.e2e.discord.fake_discord import FakeDiscord, Sent
 

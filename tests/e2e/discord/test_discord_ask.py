@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from bot.service import Service
+from bot.core.service import Service
 from tests.e2e.discord import payloads as p
 from tests.e2e.discord.conftest import start_bot
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr
 
+from bot.core.service import Service
 from bot.discord.client import run_discord
 from bot.errors import DossierError
-from bot.service import Service
 from tests.e2e.discord import payloads as p
 from tests.e2e.discord.fake_discord import FakeDiscord
 

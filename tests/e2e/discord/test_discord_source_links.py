@@ -1,4 +1,4 @@
-"""Source links in Discord answers follow bot/links.py: Dossier's page, else the canonical URL, else text."""
+"""Source links in Discord answers follow bot/render/links.py: Dossier's page, else the canonical URL, else text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from bot.service import Service
+from bot.core.service import Service
 from bot.settings import Settings
 from tests.e2e.discord import payloads as p
 from tests.e2e.discord.conftest import SEEDS, Harness, start_bot

@@ -1,8 +1,11 @@
-"""Discord's message limits, markdown escaping and cutting text at natural boundaries."""
+"""Discord's message limits and colours, markdown escaping, and cutting text at natural boundaries."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
+
+import discord
 
 # Discord's documented limits; a message over any of them is refused with 400 Invalid Form Body.
 MESSAGE_CHARS = 2000
@@ -18,6 +21,9 @@ THREAD_NAME = 100
 CHOICES = 25  # autocomplete choices
 CHOICE_NAME = 100
 
+ANSWER_COLOUR = discord.Colour(0x2B6CB0)
+NOTHING_COLOUR = discord.Colour(0x718096)
+
 ELLIPSIS = "…"
 # Characters Discord's markdown reads anywhere in a line: emphasis, code, spoilers, links, mentions, escapes.
 _INLINE = re.compile(r"([\\*_~`|\[\]()<>@])")
@@ -32,6 +38,11 @@ def escape(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return _NUMBERED.sub(r"\1\\.", text)
+
+
+def link(url: str) -> str:
+    """A URL safe inside a markdown link: no spaces or parentheses to end it early."""
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~.-_")
 
 
 def cut(text: str, limit: int) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.discord.render import mark
-from bot.discord.text import cut, cut_escaped, escape
+from bot.discord.render.answer import mark
+from bot.discord.render.text import cut, cut_escaped, escape
 from search.models import Snippet, Span
 
 TEXT = "First sentence here. Second one is longer than that! Third goes on and on."

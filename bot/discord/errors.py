@@ -7,16 +7,18 @@ import logging
 import discord
 from discord import app_commands
 
-from bot.discord.render_admin import error_text
-from bot.errors import DossierError, error_id
+from bot.discord.render.admin import NOT_ADMIN, error_text
+from bot.errors import DossierError, NotAdmin, error_id
 
-log = logging.getLogger("dossier.discord")
+log = logging.getLogger("dossier.discord.errors")
 
 
 def user_line(exc: BaseException, where: str) -> str:
     """The message for a failure: a domain error's own words, else a logged traceback and an error id."""
     if isinstance(exc, app_commands.CommandInvokeError):
         exc = exc.original
+    if isinstance(exc, NotAdmin):
+        return NOT_ADMIN
     if isinstance(exc, DossierError):
         return exc.user_message
     if isinstance(exc, app_commands.CheckFailure):

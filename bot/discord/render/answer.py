@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
 
 import discord
 
-from bot.discord.text import (
+from bot.core.models import Answer
+from bot.discord.render.text import (
+    ANSWER_COLOUR,
     ELLIPSIS,
     EMBED_TITLE,
     EMBED_TOTAL,
@@ -16,16 +17,15 @@ from bot.discord.text import (
     FIELD_VALUE,
     FIELDS,
     FOOTER,
+    NOTHING_COLOUR,
     cut,
     cut_escaped,
     escape,
+    link,
 )
-from bot.links import source_link
-from bot.service import Answer
+from bot.render.links import source_link
 from search.models import Document, Hit, Snippet
 
-ANSWER_COLOUR = discord.Colour(0x2B6CB0)
-NOTHING_COLOUR = discord.Colour(0x718096)
 MIN_QUOTE = 120  # below this a quote says too little to be worth showing; the hit moves to the next page
 TITLE_CHARS = 80  # the title naming a source beside its quote; the field's name shows more of it
 LINK_CHARS = 512  # a longer address is named in plain text: cut, it would lead nowhere
@@ -34,15 +34,12 @@ _QUESTION, _SOURCE = "Question: ", "Source: "
 
 @dataclass(frozen=True, slots=True)
 class AnswerState:
-    """What an answer message shows, kept in its footer so buttons can page after a restart."""
+    """What an answer message shows, kept in its footer so buttons can page after a restart: the question,
+    and the `source` option as it was given (a document id from the list, or words of a title).
+    """
 
     question: str
-    doc_id: str | None = None
-
-
-def link(url: str) -> str:
-    """A URL safe inside a markdown link: no spaces or parentheses to end it early."""
-    return quote(url, safe=":/?#[]@!$&'*+,;=%~.-_")
+    source: str | None = None
 
 
 def mark(snippet: Snippet, limit: int) -> str:
@@ -67,7 +64,7 @@ def mark(snippet: Snippet, limit: int) -> str:
 
 
 def source_line(doc: Document, paragraph: int, public_base_url: str | None) -> str:
-    """Outlet, date and "title, ¶n", linked by the rule of bot/links.py (plain text when there is no link)."""
+    """Outlet, date and "title, ¶n", linked by the rule of bot/render/links.py (plain text when there is no link)."""
     parts = [escape(cut(doc.source.outlet, 80))] if doc.source.outlet else []
     if doc.source.published:
         parts.append(doc.source.published.isoformat())
@@ -91,8 +88,8 @@ def hit_field(n: int, hit: Hit, doc: Document, public_base_url: str | None,
 def footer(state: AnswerState, page: int, version: str) -> str:
     """Footer lines: the question and source filter the buttons read back, then the page."""
     lines = [_QUESTION + state.question]
-    if state.doc_id:
-        lines.append(_SOURCE + state.doc_id)
+    if state.source:
+        lines.append(_SOURCE + state.source)
     lines.append(f"Page {page} · corpus {version}")
     return cut("\n".join(lines), FOOTER)
 
@@ -101,14 +98,14 @@ def read_state(embed: discord.Embed) -> AnswerState | None:
     """The question and source filter of an answer message, from its footer."""
     lines = (embed.footer.text or "").split("\n")
     question = next((x.removeprefix(_QUESTION) for x in lines if x.startswith(_QUESTION)), None)
-    doc_id = next((x.removeprefix(_SOURCE) for x in lines if x.startswith(_SOURCE)), None)
-    return AnswerState(question, doc_id) if question else None
+    source = next((x.removeprefix(_SOURCE) for x in lines if x.startswith(_SOURCE)), None)
+    return AnswerState(question, source) if question else None
 
 
 def answer_embed(answer: Answer, hits: Sequence[Hit], state: AnswerState, public_base_url: str | None, *,
                  first: int = 1, page: int = 1) -> tuple[discord.Embed, int]:
     """An answer as an embed of quotes, and how many of `hits` fit (the rest belong to the next page);
-    source links follow bot/links.py with `public_base_url`, the address of Dossier's web page if set.
+    source links follow bot/render/links.py with `public_base_url`, the address of Dossier's web page if set.
     """
     notes = list(answer.notices)
     if not answer.answered:

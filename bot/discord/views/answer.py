@@ -1,45 +1,50 @@
-"""Buttons whose state lives in their custom id, so they keep working after a restart."""
+"""An answer's buttons, whose state lives in their custom id so they keep working after a restart."""
 
 from __future__ import annotations
 
-import asyncio
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 
-from bot.discord.failures import tell, user_line
-from bot.discord.render import AnswerState, answer_embed, read_state
-from bot.discord.text import CUSTOM_ID
-from bot.service import Answer
-
-if TYPE_CHECKING:
-    from bot.discord.client import DossierClient
-
-PAGE_SIZE = 3  # quotes a page: what reads comfortably on a phone
-MAX_HITS = 30  # paging stops here: further passages are rarely worth a reader's time
+from bot.core.policy import MAX_HITS, AnswerPage
+from bot.core.service import Service
+from bot.discord.context import context
+from bot.discord.errors import tell, user_line
+from bot.discord.render.answer import AnswerState, answer_embed, read_state
+from bot.discord.render.text import CUSTOM_ID
+from bot.errors import BadFilter, BadQuestion
+from bot.settings import Settings
 
 
-def answer_message(answer: Answer, state: AnswerState, asker: int, public_base_url: str | None,
-                   offset: int = 0, page_size: int = PAGE_SIZE) -> tuple[discord.Embed, discord.ui.View]:
+def source_filter(service: Service, source: str | None) -> list[str] | None:
+    """The documents a `source` option names, by the service's rule (id, title, words of the title)."""
+    if not source:
+        return None
+    try:
+        return list(service.find_sources(source))
+    except BadFilter:
+        raise BadQuestion("I have no article by that name; pick one from the list, or leave `source` empty.") \
+            from None
+
+
+def answer_message(page: AnswerPage, state: AnswerState, asker: int,
+                   settings: Settings) -> tuple[discord.Embed, discord.ui.View]:
     """The embed and buttons of one page of an answer, its sources linked on `public_base_url` if set."""
+    answer = page.answer
     hits = answer.hits if answer.answered else answer.closest
-    embed, shown = answer_embed(answer, hits[offset:offset + page_size], state, public_base_url,
-                                first=offset + 1, page=offset // page_size + 1)
+    embed, shown = answer_embed(answer, hits, state, settings.public_base_url, first=page.offset + 1,
+                                page=page.offset // settings.top_k + 1)
     view = discord.ui.View(timeout=None)
-    if answer.answered and len(hits) > offset + shown and offset + shown < MAX_HITS:
-        view.add_item(MoreResults(asker, offset + shown))
+    following = page.offset + shown  # the hits that did not fit this embed open the next page
+    if answer.answered and (page.more or shown < len(hits)) and following < MAX_HITS:
+        view.add_item(MoreResults(asker, following))
     if answer.answered and shown:
-        passage_id = hits[offset].passage.passage_id
         for helpful in (True, False):
-            button = Feedback(helpful, passage_id)
+            button = Feedback(helpful, hits[0].passage.passage_id)
             if len(button.custom_id) <= CUSTOM_ID:
                 view.add_item(button)
     return embed, view
-
-
-def _client(interaction: discord.Interaction) -> DossierClient:
-    return interaction.client  # type: ignore[return-value]
 
 
 MORE_ID = r"dossier:more:(?P<asker>\d+):(?P<offset>\d+)"
@@ -72,10 +77,10 @@ class MoreResults(discord.ui.DynamicItem[discord.ui.Button], template=MORE_ID):
             if state is None:
                 await tell(interaction, "This answer is too old to page; please ask again.")
                 return
-            client = _client(interaction)
-            answer = await asyncio.to_thread(client.service.ask_sync, state.question, min(
-                MAX_HITS, self.offset + 1 + PAGE_SIZE), [state.doc_id] if state.doc_id else None)
-            embed, view = answer_message(answer, state, self.asker, client.settings.public_base_url, self.offset)
+            bot = context(interaction)
+            page = await bot.service.ask_page(state.question, self.offset, source_filter(bot.service, state.source),
+                                              platform="discord", user_id=str(interaction.user.id))
+            embed, view = answer_message(page, state, self.asker, bot.settings)
             await interaction.edit_original_response(embed=embed, view=view)
         except Exception as exc:  # every failure ends in a visible line with an error id
             await tell(interaction, user_line(exc, "More results"))
@@ -101,7 +106,7 @@ class Feedback(discord.ui.DynamicItem[discord.ui.Button], template=FEEDBACK_ID):
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             state = read_state(interaction.message.embeds[0]) if interaction.message else None
-            await _client(interaction).service.record_feedback(
+            await context(interaction).service.record_feedback(
                 state.question if state else "", self.passage_id, self.helpful, platform="discord",
                 user_id=str(interaction.user.id))
             await interaction.edit_original_response(content="Thanks, your feedback is noted.")

@@ -1,4 +1,4 @@
-"""Rendering of /sources and admin replies: sources, reload reports, usage stats, help, errors."""
+"""Rendering of /sources and admin replies: sources, reload reports, usage stats, help, refusals, errors."""
 
 from __future__ import annotations
 
@@ -6,14 +6,25 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.discord.render import ANSWER_COLOUR, link
-from bot.discord.text import EMBED_DESCRIPTION, EMBED_TOTAL, FIELD_NAME, FIELD_VALUE, FIELDS, cut, cut_escaped, escape
-from bot.links import is_web_url, public_link
-from bot.reload import ReloadReport, report_head, report_sections
-from bot.store import UsageStats
+from bot.core.models import UsageStats
+from bot.core.report import ReloadReport, report_head, report_sections
+from bot.discord.render.text import (
+    ANSWER_COLOUR,
+    EMBED_DESCRIPTION,
+    EMBED_TOTAL,
+    FIELD_NAME,
+    FIELD_VALUE,
+    FIELDS,
+    cut,
+    cut_escaped,
+    escape,
+    link,
+)
+from bot.render.links import is_web_url, public_link
 from search.models import Document
 
 SOURCES_PAGE = 10  # documents a page of /sources: ten short lines read at a glance
+NOT_ADMIN = "Only admins can do that: people with Manage Server, or the admins named in Dossier's settings."
 
 HELP = """**Dossier** answers questions from the team's articles with quotes and their sources.
 `/ask question:` the best quotes; `source:` limits to one article, `private:` answers only you.

@@ -5,13 +5,11 @@ from __future__ import annotations
 import discord
 from discord import app_commands
 
-from bot.discord.commands import dossier
-from bot.discord.render_admin import reload_embed, stats_embed
-from bot.discord.text import MESSAGE_CHARS, cut_escaped
+from bot.discord.context import BotContext, context
+from bot.discord.render.admin import reload_embed, stats_embed
+from bot.discord.render.text import MESSAGE_CHARS, cut_escaped
 from bot.errors import ReloadRefused
 from bot.settings import Settings
-
-REFUSED = "Only admins can do that: people with Manage Server, or the admins named in Dossier's settings."
 
 
 def is_admin(interaction: discord.Interaction, settings: Settings) -> bool:
@@ -25,14 +23,13 @@ def is_admin(interaction: discord.Interaction, settings: Settings) -> bool:
     return interaction.permissions.manage_guild or any(r.id in roles for r in user.roles)
 
 
-async def admitted(interaction: discord.Interaction, action: str) -> bool:
-    """True for an admin; otherwise audit the denied attempt and tell the user."""
-    client = dossier(interaction)
-    if is_admin(interaction, client.settings):
-        return True
-    await client.service.audit(f"discord:{interaction.user.id}", action, False, "not an admin")
-    await interaction.followup.send(REFUSED, ephemeral=True)
-    return False
+async def admitted(interaction: discord.Interaction, action: str) -> BotContext:
+    """The bot, for an admin; otherwise the service audits the attempt and raises NotAdmin, which the
+    error handler words for Discord.
+    """
+    bot = context(interaction)
+    await bot.service.authorize(f"discord:{interaction.user.id}", action, is_admin(interaction, bot.settings))
+    return bot
 
 
 @app_commands.command(name="reload", description="Read the articles folder again (admins)")
@@ -42,10 +39,9 @@ async def admitted(interaction: discord.Interaction, action: str) -> bool:
 async def reload(interaction: discord.Interaction, force: bool = False) -> None:
     """Defer privately, check the admin, reload, report what changed."""
     await interaction.response.defer(ephemeral=True, thinking=True)
-    if not await admitted(interaction, "reload"):
-        return
+    bot = await admitted(interaction, "reload")
     try:  # the service audits every attempt
-        report = await dossier(interaction).service.reload(f"discord:{interaction.user.id}", force=force)
+        report = await bot.service.reload(f"discord:{interaction.user.id}", force=force)
     except ReloadRefused as exc:
         if exc.report is not None:
             await interaction.followup.send(embed=reload_embed(exc.report), ephemeral=True)
@@ -61,13 +57,11 @@ async def reload(interaction: discord.Interaction, force: bool = False) -> None:
 async def stats(interaction: discord.Interaction) -> None:
     """Defer privately, check the admin, show usage."""
     await interaction.response.defer(ephemeral=True, thinking=True)
-    if not await admitted(interaction, "stats"):
-        return
-    usage = await dossier(interaction).service.stats()
+    usage = await (await admitted(interaction, "stats")).service.stats()
     await interaction.followup.send(embed=stats_embed(usage), ephemeral=True)
 
 
 def install(tree: app_commands.CommandTree) -> None:
     """Add the admin commands to the tree."""
-    for command in (reload, stats):
-        tree.add_command(command)
+    tree.add_command(reload)
+    tree.add_command(stats)

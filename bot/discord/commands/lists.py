@@ -7,11 +7,11 @@ import asyncio
 import discord
 from discord import app_commands
 
-from bot.discord.commands import dossier
-from bot.discord.failures import tell
-from bot.discord.render_lists import FILTER_CHARS, ListState
-from bot.discord.text import CHOICE_NAME, CHOICES, cut
-from bot.discord.views_lists import list_content, list_message
+from bot.discord.context import context
+from bot.discord.errors import tell
+from bot.discord.render.paging import FILTER_CHARS, ListState
+from bot.discord.render.text import CHOICE_NAME, CHOICES, cut
+from bot.discord.views.lists import list_content, list_message
 from bot.errors import DossierError
 from search.extract.query import KINDS
 
@@ -29,7 +29,7 @@ async def actor_choices(interaction: discord.Interaction, current: str) -> list[
     """Extracted actors whose name or an alias contains what the user typed; names starting with it first."""
     typed = current.casefold().strip()
     picked: list[tuple[bool, str, str]] = []
-    for actor in dossier(interaction).service.actors():
+    for actor in context(interaction).service.actors():
         names = [n for n in (actor.name, *actor.aliases) if typed in n.casefold()]
         if names:
             shown = names[0] if names[0] == actor.name else f"{names[0]} ({actor.name})"
@@ -41,7 +41,7 @@ async def actor_choices(interaction: discord.Interaction, current: str) -> list[
 
 async def send_list(interaction: discord.Interaction, state: ListState) -> None:
     """Read the list off the loop, then answer: the first page, or the service's message privately."""
-    work = asyncio.ensure_future(asyncio.to_thread(list_content, dossier(interaction).service, state))
+    work = asyncio.ensure_future(asyncio.to_thread(list_content, context(interaction).service, state))
     done, _ = await asyncio.wait({work}, timeout=ANSWER_BUDGET)
     if not done:
         await interaction.response.defer(thinking=True)
@@ -86,5 +86,6 @@ async def timeline(interaction: discord.Interaction, actor: Name | None = None, 
 
 def install(tree: app_commands.CommandTree) -> None:
     """Add the list commands to the tree."""
-    for command in (actors, figures, timeline):
-        tree.add_command(command)
+    tree.add_command(actors)
+    tree.add_command(figures)
+    tree.add_command(timeline)

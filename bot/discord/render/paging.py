@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.discord.render import ANSWER_COLOUR, NOTHING_COLOUR
-from bot.discord.text import EMBED_TITLE, FOOTER, cut, cut_escaped
+from bot.discord.render.text import ANSWER_COLOUR, EMBED_TITLE, FOOTER, NOTHING_COLOUR, cut, cut_escaped
 
 PAGE_CHARS = 3000  # description a page: a screenful on a phone, well under the 4,096 limit
 INTRO_CHARS = 1000  # the line above the entries (a profile's aliases can be many)

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 
-from bot.discord.failures import tell, user_line
-from bot.discord.render_extraction import (
-    Sources,
-    actors_content,
-    figures_content,
-    profile_content,
-    timeline_content,
-)
-from bot.discord.render_lists import ListContent, ListState, list_embed, read_state
-from bot.service import Service
-
-if TYPE_CHECKING:
-    from bot.discord.client import DossierClient
+from bot.core.service import Service
+from bot.discord.context import context
+from bot.discord.errors import tell, user_line
+from bot.discord.render.lists import Sources, actors_content, figures_content, profile_content, timeline_content
+from bot.discord.render.paging import ListContent, ListState, list_embed, read_state
 
 LISTS = ("actors", "figures", "timeline")
 
@@ -55,10 +47,6 @@ def list_message(content: ListContent, version: str, state: ListState, asker: in
     return embed, view
 
 
-def _client(interaction: discord.Interaction) -> DossierClient:
-    return interaction.client  # type: ignore[return-value]
-
-
 LIST_ID = r"dossier:list:(?P<what>actors|figures|timeline):(?P<asker>\d+):(?P<offset>\d+)"
 
 
@@ -88,7 +76,7 @@ class MoreList(discord.ui.DynamicItem[discord.ui.Button], template=LIST_ID):
                 await tell(interaction, "This list is too old to page; please ask again.")
                 return
             state = read_state(self.what, interaction.message.embeds[0])
-            content, version = await asyncio.to_thread(list_content, _client(interaction).service, state)
+            content, version = await asyncio.to_thread(list_content, context(interaction).service, state)
             embed, view = list_message(content, version, state, self.asker, self.offset)
             await interaction.edit_original_response(embed=embed, view=view)
         except Exception as exc:  # every failure ends in a visible line with an error id

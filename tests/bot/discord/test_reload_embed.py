@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.discord.render_admin import reload_embed
-from bot.discord.text import EMBED_TOTAL, FIELD_VALUE
-from bot.reload import DocumentChange, ExtractionDelta, ReloadReport
+from bot.core.report import DocumentChange, ExtractionDelta, ReloadReport
+from bot.discord.render.admin import reload_embed
+from bot.discord.render.text import EMBED_TOTAL, FIELD_VALUE
 from search.models import SkippedFile
 
 

@@ -1,0 +1,1 @@
+"""Discord's rendering: answers, lists and admin replies as embeds within every Discord limit."""
