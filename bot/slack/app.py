@@ -10,19 +10,20 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.service import Service
+from bot.core.service import Service
 from bot.settings import Settings
-from bot.slack.actions import register_actions
-from bot.slack.commands import register_commands
 from bot.slack.deps import SlackDeps
-from bot.slack.events import register_events
-from bot.slack.lists import register_lists
+from bot.slack.listeners import register_listeners
 
 log = logging.getLogger("dossier.slack")
 
 
 def build_app(settings: Settings, service: Service, deps: SlackDeps | None = None) -> AsyncApp:
-    """An AsyncApp talking to `settings.slack_api_base_url` with the bot token; nothing connects yet."""
+    """An AsyncApp talking to `settings.slack_api_base_url` with the bot token; nothing connects yet.
+
+    Bolt checks every HTTP request's signature and timestamp with the signing secret (its
+    RequestVerification middleware); Socket Mode envelopes need no signature.
+    """
     if settings.slack_bot_token is None:
         raise ValueError("slack_bot_token is not set")
     client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(),
@@ -33,10 +34,7 @@ def build_app(settings: Settings, service: Service, deps: SlackDeps | None = Non
                    logger=logging.getLogger("dossier.slack.bolt"))
     deps = deps or SlackDeps(settings, service)
     app.middleware(_once_only(deps))
-    register_commands(app, deps)
-    register_lists(app, deps)
-    register_events(app, deps)
-    register_actions(app, deps)
+    register_listeners(app, deps)
     return app
 
 
@@ -59,6 +57,7 @@ def _once_only(deps: SlackDeps) -> Callable[..., Awaitable[BoltResponse | None]]
         if key is not None and not deps.seen.first(key):
             log.info("ignored a repeated delivery (%s)", key.split(":", 1)[0])
             return BoltResponse(status=200, body="")
-        return await next()
+        await next()
+        return None
 
     return once_only

@@ -7,7 +7,7 @@ import logging
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-from bot.service import Service
+from bot.core.service import Service
 from bot.settings import Settings
 from bot.slack.app import build_app
 from bot.slack.http import serve_http
@@ -19,8 +19,7 @@ async def run_slack(settings: Settings, service: Service) -> None:
     """Connect to Slack and answer until the task is cancelled; then disconnect cleanly."""
     app = build_app(settings, service)
     if settings.slack_mode == "http":
-        secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
-        runner = await serve_http(app, secret, settings.slack_http_host, settings.slack_http_port)
+        runner = await serve_http(app, settings.slack_http_host, settings.slack_http_port)
         log.info("Slack HTTP endpoint listening on %s:%d", settings.slack_http_host, settings.slack_http_port)
         try:
             await asyncio.Event().wait()

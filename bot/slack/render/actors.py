@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.slack.render.cite import cite, split_passage_id
+from bot.render.words import plural
+from bot.slack.render.cite import cite
 from bot.slack.render.pages import MAX_ENTRY_CHARS, Entry, ListPage, cap
 from search.extract.models import Actor
-from search.models import Document
+from search.models import Document, PassageRef
 
 # A list line names the first few aliases; the profile has them all (up to its room).
 LIST_ALIASES = 4
@@ -20,15 +21,11 @@ ACTORS_A_PAGE = 25
 PROFILES_A_PAGE = 3
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def actor_entries(actors: Sequence[Actor]) -> list[Entry]:
     """One line an actor: name, kind, mentions, documents, the first role and a few other names."""
     entries = []
     for a in actors:
-        facts = f"{a.kind} · {_count(a.mentions, 'mention')} in {_count(len(a.doc_ids), 'document')}"
+        facts = f"{a.kind} · {plural(a.mentions, 'mention')} in {plural(len(a.doc_ids), 'document')}"
         role = f" · {cap(a.roles[0].text, 150)}" if a.roles else ""
         also = f" · also {cap(', '.join(a.aliases[:LIST_ALIASES]), 200)}" if a.aliases else ""
         entries.append(Entry(f"• *{cap(a.name, 150)}* — {facts}{role}{also}",
@@ -43,8 +40,8 @@ def profile_entries(actors: Sequence[Actor], documents: dict[str, Document], pub
 
 
 def _profile(actor: Actor, documents: dict[str, Document], base_url: str | None) -> Entry:
-    head = (f"*{cap(actor.name, 150)}* — {actor.kind} · {_count(actor.mentions, 'mention')} in "
-            f"{_count(len(actor.doc_ids), 'document')}")
+    head = (f"*{cap(actor.name, 150)}* — {actor.kind} · {plural(actor.mentions, 'mention')} in "
+            f"{plural(len(actor.doc_ids), 'document')}")
     lines = [head]
     if actor.aliases:
         lines.append(f"*Also called:* {cap(', '.join(actor.aliases), 400)}")
@@ -57,12 +54,11 @@ def _profile(actor: Actor, documents: dict[str, Document], base_url: str | None)
     shown = [_cite(p, documents, base_url) for p in actor.passage_ids[:PROFILE_PASSAGES]]
     more = len(actor.passage_ids) - len(shown)
     lines.append("*Mentioned in:* " + "; ".join(shown) + (f"; and {more} more passages" if more > 0 else ""))
-    return Entry(_within(lines), f"{cap(actor.name, 150)} ({actor.kind}, {_count(actor.mentions, 'mention')})")
+    return Entry(_within(lines), f"{cap(actor.name, 150)} ({actor.kind}, {plural(actor.mentions, 'mention')})")
 
 
 def _cite(passage_id: str, documents: dict[str, Document], base_url: str | None) -> str:
-    doc_id, paragraph = split_passage_id(passage_id)
-    return cite(documents, doc_id, paragraph, base_url)
+    return cite(documents, PassageRef.parse(passage_id), base_url)
 
 
 def _within(lines: list[str]) -> str:

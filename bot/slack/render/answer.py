@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.links import source_link
-from bot.service import Answer
+from bot.core.models import Answer
+from bot.core.policy import AnswerPage
+from bot.render.links import source_link
 from bot.slack.render.message import (
     MAX_PLAIN_CHARS,
     MAX_SECTION_CHARS,
@@ -34,12 +35,14 @@ SOURCE_LINE_ROOM = 1200
 MAX_LINK_CHARS = 600
 
 
-def render_answer(answer: Answer, public_base_url: str | None, *, offset: int = 0, more: bool = False,
-                  shown_question: str | None = None, scope: list[str] | None = None) -> SlackMessage:
-    """The answer's hits from position `offset` on; `more` adds the "More results" button, whose value
-    keeps the question, the next position and the documents searched (`scope`). Sources are linked by
-    the rule of bot/links.py: the paragraph on `public_base_url` when set, else the canonical URL.
+def render_answer(page: AnswerPage, public_base_url: str | None, *, shown_question: str | None = None,
+                  scope: list[str] | None = None) -> SlackMessage:
+    """A page of an answer, its hits numbered from `page.offset` on; `page.more` adds the "More results"
+    button, whose value keeps the question, the next position and the documents searched (`scope`).
+    Sources are linked by the rule of bot/render/links.py: the paragraph on `public_base_url` when set,
+    else the canonical URL.
     """
+    answer, offset = page.answer, page.offset
     heading = escape_capped(shown_question or answer.question, MAX_HEADING_CHARS)
     hits = answer.hits if answer.answered else answer.closest
     top: list[dict[str, Any]] = []
@@ -51,7 +54,7 @@ def render_answer(answer: Answer, public_base_url: str | None, *, offset: int = 
     top += [section(_hit_text(offset + n, h, answer.documents.get(h.passage.doc_id), public_base_url))
             for n, h in enumerate(hits, 1)]
     tail = [context(_context_line(answer))]
-    buttons = _buttons(answer, offset + len(hits), more, scope)
+    buttons = _buttons(answer, offset + len(hits), page.more, scope)
     if buttons:
         tail.append({"type": "actions", "elements": buttons})
     return SlackMessage(_fallback(heading, answer, hits, public_base_url), tuple(fit(top, tail)))
@@ -64,7 +67,7 @@ def _hit_text(number: int, hit: Hit, doc: Document | None, public_base_url: str 
 
 
 def _source_line(hit: Hit, doc: Document | None, public_base_url: str | None) -> str:
-    """`<link|Title, ¶n> · outlet · date`, the link by bot/links.py; the label alone when there is none."""
+    """`<link|Title, ¶n> · outlet · date`, the link by bot/render/links.py; the label alone when there is none."""
     paragraph = hit.passage.paragraph
     if doc is None:
         return escape_capped(f"{hit.passage.doc_id}, ¶{paragraph}", MAX_TITLE_CHARS)
@@ -85,7 +88,7 @@ def _label(doc: Document, paragraph: int) -> str:
 
 
 def _address(doc: Document, paragraph: int, public_base_url: str | None) -> str | None:
-    """The link of a quote by the rule of bot/links.py, ready for mrkdwn; None when none fits whole."""
+    """The link of a quote by the rule of bot/render/links.py, ready for mrkdwn; None when none fits whole."""
     address = web_address(source_link(doc, paragraph, public_base_url).url)
     return address if address and len(address) <= MAX_LINK_CHARS else None
 
@@ -103,7 +106,7 @@ def _context_line(answer: Answer) -> str:
 def _buttons(answer: Answer, next_offset: int, more: bool, scope: list[str] | None) -> list[dict[str, Any]]:
     if not answer.answered or not answer.hits:
         return []
-    best = answer.hits[0].passage.passage_id
+    best = str(answer.hits[0].passage.ref)
     elements = []
     if more:
         paging = {"o": next_offset, **({"d": scope} if scope else {})}

@@ -1,10 +1,11 @@
-"""Where a list entry comes from: outlet and a link to its paragraph, by the one rule of bot/links.py."""
+"""Where a list entry comes from: outlet and a link to its paragraph, by the one rule of bot/render/links.py."""
 
 from __future__ import annotations
 
-from bot.links import source_link
+from bot.render.links import source_link
+from bot.render.words import source_name
 from bot.slack.render.text import escape_capped, link
-from search.models import Document
+from search.models import Document, PassageRef
 
 # Outlet and title are labels beside the content: long ones are cut.
 MAX_OUTLET_CHARS = 80
@@ -12,25 +13,16 @@ MAX_TITLE_CHARS = 120
 
 
 def outlet(documents: dict[str, Document], doc_id: str) -> str:
-    """The outlet of a document (else its title, else its id), escaped."""
-    doc = documents.get(doc_id)
-    name = (doc.source.outlet or doc.source.title or doc_id) if doc else doc_id
-    return escape_capped(name, MAX_OUTLET_CHARS)
+    """What a source is called (bot/render/words.py: outlet, else title, else id), escaped and capped."""
+    return escape_capped(source_name(documents, doc_id), MAX_OUTLET_CHARS)
 
 
-def cite(documents: dict[str, Document], doc_id: str, paragraph: int, public_base_url: str | None) -> str:
+def cite(documents: dict[str, Document], ref: PassageRef, public_base_url: str | None) -> str:
     """`Outlet · <link|Title, ¶n>` in mrkdwn; the title alone, unlinked, when there is no address."""
-    doc = documents.get(doc_id)
+    doc = documents.get(ref.doc_id)
     if doc is None:
-        return escape_capped(f"{doc_id}, ¶{paragraph}", MAX_TITLE_CHARS)
-    where = source_link(doc, paragraph, public_base_url)
+        return escape_capped(f"{ref.doc_id}, ¶{ref.paragraph}", MAX_TITLE_CHARS)
+    where = source_link(doc, ref.paragraph, public_base_url)
     shown = link(where.url, where.text, MAX_TITLE_CHARS)
-    return f"{outlet(documents, doc_id)} · {shown}" if doc.source.outlet else shown
+    return f"{outlet(documents, ref.doc_id)} · {shown}" if doc.source.outlet else shown
 
-
-def split_passage_id(passage_id: str) -> tuple[str, int]:
-    """`doc_id#pN` as (doc_id, N); N is 0 when the id carries no paragraph."""
-    doc_id, _, tail = passage_id.rpartition("#p")
-    if not doc_id or not tail.isdigit():
-        return passage_id, 0
-    return doc_id, int(tail)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.slack.render.cite import cite, outlet
 from bot.slack.render.pages import MAX_ENTRY_CHARS, Entry, ListPage, cap
-from search.extract.models import Figure, FigureGroup, FigureReport
-from search.models import Document
+from search.extract.models import Figure, FigureGroup, FigureReport, number_text
+from search.models import Document, PassageRef
 
 # The sentence a figure stands in, shown up to this many characters.
 MAX_QUOTE_CHARS = 350
@@ -16,12 +16,14 @@ FIGURES_A_PAGE = 6
 
 
 def number(figure: Figure) -> str:
-    """The value as written for people: thousands separated, a range as low–high."""
+    """The value as written for people: thousands separated (`number_text`), large values in words
+    ("60 billion"), a range as low–high.
+    """
     def one(value: float) -> str:
         for size, word in LARGE:
             if value >= size:
                 return f"{value / size:,.4g} {word}"
-        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+        return number_text(value)
     return one(figure.value) + (f"–{one(figure.high)}" if figure.high is not None else "")
 
 
@@ -58,7 +60,8 @@ def _single(figure: Figure, documents: dict[str, Document], base_url: str | None
 
 def _detail(f: Figure, documents: dict[str, Document], base_url: str | None) -> str:
     """`• *value* phrase — outlet · link` and the sentence quoted below it."""
-    return (f"• *{number(f)}* {cap(f.phrase, 150)} — {cite(documents, f.doc_id, f.paragraph, base_url)}\n"
+    where = cite(documents, PassageRef(f.doc_id, f.paragraph), base_url)
+    return (f"• *{number(f)}* {cap(f.phrase, 150)} — {where}\n"
             f"> {cap(f.quote, MAX_QUOTE_CHARS)}")
 
 

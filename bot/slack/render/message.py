@@ -6,8 +6,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.slack.render.text import escape_capped
-
 # Slack rejects a section (or context element) text over 3,000 characters and a message over 50
 # blocks. It documents 40,000 characters for `text` but rejects block messages far below that in
 # practice (msg_blocks_too_long), so a whole message stays under 12,000 characters of block text.
@@ -49,12 +47,6 @@ def section(text: str) -> dict[str, Any]:
 def context(text: str) -> dict[str, Any]:
     """A context line of already-escaped mrkdwn."""
     return {"type": "context", "elements": [mrkdwn(text)]}
-
-
-def notice(text: str) -> SlackMessage:
-    """A one-section message from plain words (escaped here)."""
-    body = escape_capped(text, MAX_SECTION_CHARS)
-    return SlackMessage(body, (section(body),))
 
 
 def button(text: str, action_id: str, value: dict[str, Any], style: str | None = None) -> dict[str, Any]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
-
+from bot.render.words import when
 from bot.slack.render.cite import cite
 from bot.slack.render.pages import Entry, ListPage, cap
 from search.extract.models import Event
-from search.models import Document
+from search.models import Document, PassageRef
 
 # An event's text is a short phrase from its sentence; sources after the first few are counted.
 MAX_EVENT_CHARS = 400
@@ -16,27 +15,13 @@ SHOWN_SOURCES = 4
 EVENTS_A_PAGE = 10
 
 
-def when(event: Event) -> str:
-    """The date as precise as the articles make it: "26 August 2021", "August 2021", "2021",
-    "2 March, year unknown".
-    """
-    parts = event.date.lstrip("-").split("-")
-    if event.precision == "unknown-year":
-        month = calendar.month_name[int(parts[0])]
-        return (f"{int(parts[1])} {month}" if len(parts) > 1 else month) + ", year unknown"
-    if event.precision == "day":
-        return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
-    if event.precision == "month":
-        return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
-    return event.date
-
-
 def event_entries(events: tuple[Event, ...], documents: dict[str, Document], public_base_url: str | None
                   ) -> list[Entry]:
     """One entry an event, in the order given (the service's date order)."""
     entries = []
     for e in events:
-        sources = [cite(documents, s.doc_id, s.paragraph, public_base_url) for s in e.sources[:SHOWN_SOURCES]]
+        sources = [cite(documents, PassageRef(s.doc_id, s.paragraph), public_base_url)
+                   for s in e.sources[:SHOWN_SOURCES]]
         extra = len(e.sources) - len(sources)
         where = "; ".join(sources) + (f"; and {extra} more" if extra > 0 else "")
         entries.append(Entry(f"• *{when(e)}* — {cap(e.text, MAX_EVENT_CHARS)}\n     {where}",

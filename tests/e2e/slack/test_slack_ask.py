@@ -7,9 +7,9 @@ import json
 import re
 import time
 
-from bot.service import Service
-from tests.e2e.conftest import running, slack_settings
-from tests.e2e.fake_slack import BOT_ID, FakeSlack
+from bot.core.service import Service
+from tests.e2e.slack.fake_slack import BOT_ID, FakeSlack
+from tests.e2e.slack.harness import running, slack_settings
 
 
 def section_texts(args: dict) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.settings import Settings
 
 BOT = "xoxb-1-2-verysecretbotpart"

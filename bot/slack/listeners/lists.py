@@ -10,9 +10,9 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
-from bot.errors import BadFilter, DossierError
+from bot.errors import DossierError
 from bot.slack.deps import SlackDeps, reporting_errors
-from bot.slack.options import COMMAND_OPTIONS, parse_options
+from bot.slack.listeners.options import COMMAND_OPTIONS, MAX_OPTION_CHARS, list_options
 from bot.slack.render.actors import actors_page
 from bot.slack.render.figures import figures_page
 from bot.slack.render.pages import LIST_MORE_ACTION, ListPage, ListState, render_page
@@ -20,10 +20,6 @@ from bot.slack.render.timeline import timeline_page
 from bot.slack.send import ephemeral_text, respond_message
 
 LIST_COMMANDS = ("actors", "figures", "timeline")
-# Words typed without an option name mean the command's main option: `/actors ISIS-K` is `name:ISIS-K`.
-MAIN_OPTION = {"actors": "name", "figures": "topic", "timeline": "actor"}
-# No actor name, topic or date is this long; a longer value is refused before it reaches a button value.
-MAX_OPTION_CHARS = 200
 
 
 class StaleListButton(DossierError):
@@ -65,30 +61,6 @@ async def _send_page(deps: SlackDeps, state: ListState, respond: AsyncRespond) -
     version = deps.service.corpus.version
     page = await find(deps, state.command, state.options)
     await respond_message(respond, render_page(page, state, version))
-
-
-def list_options(command: str, text: str) -> dict[str, str]:
-    """The options of a list command's text; words before any option stand for its main option.
-
-    A value runs to the next option, so `/actors name:Deborah Lyons kind:person` needs no quotes.
-    """
-    parse_options(command, text)  # refuses unknown and repeated options with the list of known ones
-    allowed = COMMAND_OPTIONS[command]
-    current = MAIN_OPTION[command]
-    words: dict[str, list[str]] = {}
-    for token in text.split():
-        name, colon, rest = token.partition(":")
-        if colon and name in allowed:
-            if name in words:
-                raise BadFilter(f"The option {name}: is given twice (words before any option count as {name}:).")
-            current, token = name, rest
-        words.setdefault(current, []).append(token)
-    options = {k: " ".join(v).strip().strip('"').strip() for k, v in words.items()}
-    options = {k: v for k, v in options.items() if v}
-    for key, value in options.items():
-        if len(value) > MAX_OPTION_CHARS:
-            raise BadFilter(f"The {key}: option is too long (at most {MAX_OPTION_CHARS} characters).")
-    return options
 
 
 async def find(deps: SlackDeps, command: str, options: dict[str, str]) -> ListPage:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.conftest import running, slack_settings, write_corpus
-from tests.e2e.fake_slack import FakeSlack
+from tests.e2e.slack.fake_slack import FakeSlack
+from tests.e2e.slack.harness import running, slack_settings, write_corpus
 
 MANY = {
     f"a{i}.txt": f"Report {i}\n\nThe convoy reached Herat on day {i} with supplies for the camp.\n"
@@ -131,7 +131,7 @@ async def test_command_prefix_renames_every_command(fake: FakeSlack, corpus: Pat
 
 
 def test_a_huge_reload_report_fits_slack_limits_and_keeps_every_section() -> None:
-    from bot.reload import DocumentChange, ExtractionDelta, ReloadReport
+    from bot.core.report import DocumentChange, ExtractionDelta, ReloadReport
     from bot.slack.render import render_reload
     from bot.slack.render.message import MAX_BLOCKS, MAX_MESSAGE_CHARS, MAX_SECTION_CHARS, block_chars
     from search.models import SkippedFile

@@ -1,4 +1,4 @@
-"""Source links in Slack answers follow bot/links.py: Dossier's page, else the canonical URL, else text."""
+"""Source links in Slack answers follow bot/render/links.py: Dossier's page, else the canonical URL, else text."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from tests.e2e.conftest import ARTICLES, MANIFEST, running, slack_settings, write_corpus
-from tests.e2e.fake_slack import Call, FakeSlack
+from tests.e2e.slack.fake_slack import Call, FakeSlack
+from tests.e2e.slack.harness import ARTICLES, MANIFEST, running, slack_settings, write_corpus
 
 BASE = "https://dossier.example.org"
 QUESTION = "how many fighters does ISIS-K have?"

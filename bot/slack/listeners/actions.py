@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import DossierError
 from bot.slack.deps import SlackDeps, reporting_errors
+from bot.slack.memory import PLATFORM
 from bot.slack.render import HELPFUL_ACTION, MORE_ACTION, UNHELPFUL_ACTION, render_answer
 from bot.slack.send import ephemeral_text, post_or_respond
 
@@ -66,12 +67,13 @@ async def _more(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any], c
     user = body["user"]["id"]
     deps.check_rate(user)
     scope = [d for d in value.get("d", []) if isinstance(d, str)] or None
-    answer, more = await deps.search(value["q"], user, offset=max(0, int(value["o"])), doc_ids=scope)
+    offset = max(0, int(value["o"]))
+    page = await deps.service.ask_page(value["q"], offset, scope, platform=PLATFORM, user_id=user)
     message = body.get("message") or {}
-    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id") or ""
     thread = message.get("thread_ts") or message.get("ts")
-    page = render_answer(answer, deps.settings.public_base_url, offset=int(value["o"]), more=more, scope=scope)
-    await post_or_respond(client, respond, channel, page, thread)
+    reply = render_answer(page, deps.settings.public_base_url, scope=scope)
+    await post_or_respond(client, respond, channel, reply, thread)
     if message.get("ts"):
         await _drop_more_button(client, channel, message)
 
@@ -94,6 +96,6 @@ async def _drop_more_button(client: AsyncWebClient, channel: str, message: dict[
 async def _feedback(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond, *,
                     helpful: bool) -> None:
     value = read_state(action, "p")
-    await deps.service.record_feedback(value["q"], str(value["p"]), helpful, platform="slack",
+    await deps.service.record_feedback(value["q"], str(value["p"]), helpful, platform=PLATFORM,
                                        user_id=body["user"]["id"])
     await ephemeral_text(respond, "Thanks, noted: this helps Dossier's maintainers improve the answers.")

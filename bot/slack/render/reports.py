@@ -1,16 +1,19 @@
-"""Sources, reload reports and usage statistics as Block Kit."""
+"""The corpus and admin commands as Block Kit: sources, reload reports, usage statistics, refusals."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.reload import ReloadReport, report_head, report_sections
+from bot.core.models import UsageStats
+from bot.core.report import ReloadReport, report_head, report_sections
 from bot.slack.render.message import MAX_SECTION_CHARS, SlackMessage, context, fit, section
 from bot.slack.render.text import escape, escape_capped, link
-from bot.store import UsageStats
 from search.models import Document
 
 MAX_TITLE_CHARS = 150
+# What a member who is not an admin is told, by admin command; the shared wording for any other.
+NOT_ADMIN = {"reload": "Only Dossier admins can reload the corpus.",
+             "stats": "Only Dossier admins can see usage statistics."}
 
 
 def render_sources(documents: Iterable[Document], version: str) -> SlackMessage:
@@ -69,3 +72,8 @@ def _chunks(lines: list[str]) -> list[str]:
             current = ""
         current = f"{current}\n{line}" if current else line[:MAX_SECTION_CHARS]
     return chunks + ([current] if current else [])
+
+
+def not_admin_text(action: str) -> str:
+    """The refusal of an admin command to someone who is not an admin."""
+    return NOT_ADMIN.get(action, f"Only Dossier admins can use /{action}.")

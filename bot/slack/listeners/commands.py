@@ -10,9 +10,10 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import DossierError, ReloadRefused
+from bot.errors import ReloadRefused
 from bot.slack.deps import SlackDeps, reporting_errors
-from bot.slack.options import parse_options
+from bot.slack.listeners.options import parse_options
+from bot.slack.memory import PLATFORM
 from bot.slack.render import render_answer, render_reload, render_sources, render_stats
 from bot.slack.send import ephemeral_text, post_or_respond, respond_message
 
@@ -53,35 +54,20 @@ async def _ask(deps: SlackDeps, command: dict[str, Any], client: AsyncWebClient,
                respond: AsyncRespond) -> None:
     user, channel = command["user_id"], command["channel_id"]
     parsed = parse_options("ask", command.get("text", ""))
-    doc_ids = _source_filter(deps, parsed.options.get("source"))
+    wanted = parsed.options.get("source")
+    scope = list(deps.service.find_sources(wanted)) if wanted else None
     deps.check_rate(user)
-    answer, more = await deps.search(parsed.text, user, doc_ids=doc_ids)
-    message = render_answer(answer, deps.settings.public_base_url, more=more, scope=doc_ids)
-    ts = await post_or_respond(client, respond, channel, message)
+    page = await deps.service.ask_page(parsed.text, 0, scope, platform=PLATFORM, user_id=user)
+    reply = render_answer(page, deps.settings.public_base_url, scope=scope)
+    ts = await post_or_respond(client, respond, channel, reply)
     if ts:
-        await deps.threads.remember(channel, ts, answer.question)
-
-
-def _source_filter(deps: SlackDeps, wanted: str | None) -> list[str] | None:
-    """Documents named by `source:` (an id, or words of the title); an error when none matches."""
-    if not wanted:
-        return None
-    folded = wanted.casefold()
-    docs = deps.service.sources()
-    exact = [d.doc_id for d in docs if d.doc_id.casefold() == folded]
-    found = exact or [d.doc_id for d in docs if folded in d.title.casefold()]
-    if not found:
-        raise DossierError("No document matches that source:. /sources lists them.")
-    return found
+        await deps.threads.remember(channel, ts, page.answer.question)
 
 
 async def _reload(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespond) -> None:
     user = command["user_id"]
-    actor = f"slack:{user}"
-    if not deps.is_admin(user):
-        await deps.service.audit(actor, "reload", False, "not an admin")
-        await ephemeral_text(respond, "Only Dossier admins can reload the corpus.")
-        return
+    actor = f"{PLATFORM}:{user}"
+    await deps.service.authorize(actor, "reload", deps.is_admin(user))
     force = command.get("text", "").strip().casefold() == "force"
     try:
         report = await deps.service.reload(actor, force=force)  # the service audits every attempt
@@ -96,9 +82,7 @@ async def _reload(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespon
 
 async def _stats(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespond) -> None:
     user = command["user_id"]
-    if not deps.is_admin(user):
-        await deps.service.audit(f"slack:{user}", "stats", False, "not an admin")
-        await ephemeral_text(respond, "Only Dossier admins can see usage statistics.")
-        return
-    await deps.service.audit(f"slack:{user}", "stats", True, "shown")
+    actor = f"{PLATFORM}:{user}"
+    await deps.service.authorize(actor, "stats", deps.is_admin(user))
+    await deps.service.audit(actor, "stats", True, "shown")
     await respond_message(respond, render_stats(await deps.service.stats()))

@@ -11,6 +11,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.deps import SlackDeps, reporting_errors
+from bot.slack.memory import PLATFORM
 from bot.slack.render import render_answer
 from bot.slack.send import post
 
@@ -58,11 +59,10 @@ async def _answer(deps: SlackDeps, client: AsyncWebClient, channel: str, user: s
     deps.check_rate(user)
     earlier = await deps.threads.question(channel, thread)
     question = follow_up(text, earlier, deps.settings.max_question_chars) if earlier else text
-    answer, more = await deps.search(question, user)
+    page = await deps.service.ask_page(question, platform=PLATFORM, user_id=user)
     shown = " ".join(text.split()) if earlier else None
-    message = render_answer(answer, deps.settings.public_base_url, more=more, shown_question=shown)
-    await post(client, channel, message, thread)
-    await deps.threads.remember(channel, thread, answer.question)
+    await post(client, channel, render_answer(page, deps.settings.public_base_url, shown_question=shown), thread)
+    await deps.threads.remember(channel, thread, page.answer.question)
 
 
 def follow_up(reply: str, earlier: str, max_chars: int) -> str:

@@ -15,10 +15,10 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 
-from bot.service import Service
+from bot.core.service import Service
 from bot.slack.run import run_slack
-from tests.e2e.conftest import slack_settings
-from tests.e2e.fake_slack import FakeSlack
+from tests.e2e.slack.fake_slack import FakeSlack
+from tests.e2e.slack.harness import slack_settings
 
 SECRET = "loopback-signing-secret"
 

@@ -6,9 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from tests.e2e.conftest import running, slack_settings, write_corpus
-from tests.e2e.fake_slack import FakeSlack, check_message
-from tests.e2e.test_slack_lists import ask, has_more, shown
+from tests.e2e.slack.fake_slack import FakeSlack, check_message
+from tests.e2e.slack.harness import ask, has_more, running, shown, slack_settings, write_corpus
 
 HOSTILE = {
     "crisis.txt": (

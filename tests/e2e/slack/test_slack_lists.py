@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import SEEDS
-from tests.e2e.conftest import running, slack_settings
-from tests.e2e.fake_slack import FakeSlack, check_message
+from tests.e2e.slack.fake_slack import FakeSlack, check_message
+from tests.e2e.slack.harness import LIST_MORE, ask, has_more, running, shown, slack_settings
 
 BASE = "https://dossier.example"
-LIST_MORE = "dossier_list_more"
 
 
 @pytest.fixture
@@ -25,33 +24,10 @@ async def seeds_bot(fake: FakeSlack, tmp_path: Path):
         yield service
 
 
-async def ask(fake: FakeSlack, name: str, text: str) -> dict[str, Any]:
-    """Send a slash command and return the one reply it gets through its response_url."""
-    before = len(fake.responses)
-    await fake.send("slash_commands", fake.command(name, text))
-    replies = await fake.wait_responses(before + 1)
-    return replies[before]
-
-
 async def click_more(fake: FakeSlack, reply: dict[str, Any]) -> dict[str, Any]:
     before = len(fake.responses)
     await fake.send("interactive", fake.click_response(reply, LIST_MORE))
     return (await fake.wait_responses(before + 1))[before]
-
-
-def shown(reply: dict[str, Any]) -> str:
-    """The mrkdwn of every section and context block of a reply."""
-    texts = []
-    for block in reply.get("blocks", []):
-        if block["type"] == "section":
-            texts.append(block["text"]["text"])
-        elif block["type"] == "context":
-            texts += [e["text"] for e in block["elements"]]
-    return "\n".join(texts)
-
-
-def has_more(reply: dict[str, Any]) -> bool:
-    return LIST_MORE in json.dumps(reply.get("blocks", []))
 
 
 async def test_actors_lists_name_kind_mentions_and_documents(fake: FakeSlack, seeds_bot) -> None:

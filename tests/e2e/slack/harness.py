@@ -1,18 +1,22 @@
-"""Fixtures: a loopback Slack, a small corpus with links, and the real Dossier Slack app connected to it."""
+"""The loopback Slack's companions: a small corpus with links, settings for it, and the real Dossier
+Slack app running against the fake until a block ends; helpers that read what it replied.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from pathlib import Path
+from typing import Any
 
-import pytest
-
-from bot.service import Service
+from bot.core.service import Service
 from bot.settings import Settings
 from bot.slack.run import run_slack
-from bot.store import Store
-from tests.e2e.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
+from bot.store.store import Store
+from tests.e2e.slack.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
+
+LIST_MORE = "dossier_list_more"
 
 ARTICLES = {
     "kabul.txt": (
@@ -79,19 +83,6 @@ def slack_settings(corpus: Path, fake: FakeSlack, **extra: object) -> Settings:
     return Settings(**values)
 
 
-@pytest.fixture
-async def fake() -> FakeSlack:
-    slack = FakeSlack()
-    await slack.start()
-    yield slack
-    await slack.stop()
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    return write_corpus(tmp_path / "corpus", ARTICLES, MANIFEST)
-
-
 @contextlib.asynccontextmanager
 async def running(settings: Settings, fake: FakeSlack, service: Service | None = None):
     """Run the Slack adapter in Socket Mode against `fake`, over a real store, until the block ends."""
@@ -109,8 +100,25 @@ async def running(settings: Settings, fake: FakeSlack, service: Service | None =
         await store.close()
 
 
-@pytest.fixture
-async def bot(fake: FakeSlack, corpus: Path):
-    settings = slack_settings(corpus, fake)
-    async with running(settings, fake) as service:
-        yield service
+async def ask(fake: FakeSlack, name: str, text: str) -> dict[str, Any]:
+    """Send a slash command and return the one reply it gets through its response_url."""
+    before = len(fake.responses)
+    await fake.send("slash_commands", fake.command(name, text))
+    replies = await fake.wait_responses(before + 1)
+    return replies[before]
+
+
+def shown(reply: dict[str, Any]) -> str:
+    """The mrkdwn of every section and context block of a reply."""
+    texts = []
+    for block in reply.get("blocks", []):
+        if block["type"] == "section":
+            texts.append(block["text"]["text"])
+        elif block["type"] == "context":
+            texts += [e["text"] for e in block["elements"]]
+    return "\n".join(texts)
+
+
+def has_more(reply: dict[str, Any]) -> bool:
+    """True when a list reply carries its "More results" button."""
+    return LIST_MORE in json.dumps(reply.get("blocks", []))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import running, slack_settings, write_corpus
-from tests.e2e.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
+from tests.e2e.slack.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
+from tests.e2e.slack.harness import running, slack_settings, write_corpus
 
 HUGE_WORD = "& < > " * 300
 HUGE = {
