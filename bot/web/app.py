@@ -7,12 +7,13 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from bot.core.service import Service
 from bot.errors import error_id
-from bot.service import Service
 from bot.settings import Settings
 from bot.web.extraction_routes import ExtractionRoutes
-from bot.web.html import STYLESHEET, esc, page
+from bot.web.pages import error_page
 from bot.web.routes import Routes
+from bot.web.templating import STYLESHEET
 
 log = logging.getLogger("dossier.web")
 
@@ -59,9 +60,7 @@ def _error_response(request: web.Request, status: int, message: str,
     headers = {"Allow": allow} if allow else None
     if request.path.startswith("/api/") or request.path == "/healthz":
         return web.json_response({"error": message}, status=status, headers=headers)
-    body = page(message, f'<h1>{esc(message)}</h1><p><a href="/">Ask a question</a> or see the '
-                '<a href="/sources">sources</a>.</p>')
-    return web.Response(text=body, status=status, content_type="text/html", headers=headers)
+    return web.Response(text=error_page(message), status=status, content_type="text/html", headers=headers)
 
 
 async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:

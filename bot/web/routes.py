@@ -11,14 +11,13 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.core.models import LiveCorpus
+from bot.core.questions import clean_question
+from bot.core.service import Service
 from bot.errors import BadQuestion, DossierError
-from bot.questions import clean_question
-from bot.records import answer_json, document_json, error_json
-from bot.service import LiveCorpus, Service
+from bot.render.json import answer_json, document_json, error_json
 from bot.settings import Settings
-from bot.web.ask_view import ask_page, render_answer, welcome
-from bot.web.doc_view import document_page, sources_page
-from bot.web.html import esc
+from bot.web import pages
 from search.models import Span
 from search.snippets import term_spans
 
@@ -55,15 +54,15 @@ class Routes:
     async def ask_page(self, request: web.Request) -> web.Response:
         """GET /?q=…: the question box, and the answer when a question was asked."""
         question = request.query.get("q", "")
-        if not question.strip():
-            body = welcome(self.service.corpus)
-        else:
-            try:
-                body = render_answer(await self.service.ask(question, platform="web"))
-            except DossierError as exc:
-                body = f'<section class="answer"><p class="nothing">{esc(exc.user_message)}</p></section>'
         limit = self.settings.max_question_chars
-        return _html(ask_page(question[:limit], body, limit))
+        corpus = self.service.corpus
+        if not question.strip():
+            return _html(pages.ask_page(question[:limit], limit, corpus))
+        try:
+            answer = await self.service.ask(question, platform="web")
+        except DossierError as exc:
+            return _html(pages.ask_page(question[:limit], limit, corpus, error=exc.user_message))
+        return _html(pages.ask_page(question[:limit], limit, corpus, answer=answer))
 
     async def document_page(self, request: web.Request) -> web.Response:
         """GET /docs/{doc_id}?q=…: the cleaned article, by id in the live corpus only."""
@@ -73,7 +72,7 @@ class Routes:
         if doc is None:
             raise web.HTTPNotFound(reason="No such document")
         question, mark = self._marker(corpus, request.query.get("q", ""))
-        return _html(document_page(doc, question, mark))
+        return _html(pages.document_page(doc, question, mark))
 
     def _marker(self, corpus: LiveCorpus, raw: str) -> tuple[str | None, Callable[[str], Sequence[Span]]]:
         """The cleaned question and a function marking its terms in a text; no question marks nothing."""
@@ -89,7 +88,7 @@ class Routes:
 
     async def sources_page(self, request: web.Request) -> web.Response:
         """GET /sources: the documents of the live corpus."""
-        return _html(sources_page(self.service.sources()))
+        return _html(pages.sources_page(self.service.sources()))
 
     async def api_ask(self, request: web.Request) -> web.Response:
         """GET /api/ask?q=…[&top=K]: what `dossier ask --json` prints; 400 for an unsearchable question."""

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from aiohttp import web
 
-from bot.service import Service
+from bot.core.service import Service
 from bot.settings import Settings
 from bot.web.app import build_app
 

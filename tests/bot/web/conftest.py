@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from web_corpus import PUBLIC, write_corpus
 
-from bot.service import Service
+from bot.core.service import Service
 from bot.settings import Settings
 from bot.web import build_app
+from tests.bot.web.web_corpus import PUBLIC, write_corpus
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.cli import main
+from bot.cli.main import main
 
 
 def cli_output(monkeypatch, capsys, corpus_dir, argv, public_base_url=None) -> str:

@@ -1,11 +1,12 @@
 """The JSON API answers exactly what the command line prints; /healthz tells when a corpus is live."""
 
 from aiohttp.test_utils import TestClient, TestServer
-from web_cli import cli_json
-from web_corpus import PUBLIC, QUESTION
 
-from bot.service import Service, build_corpus
+from bot.core.build import build_corpus
+from bot.core.service import Service
 from bot.web import build_app
+from tests.bot.web.web_cli import cli_json
+from tests.bot.web.web_corpus import PUBLIC, QUESTION
 
 
 async def test_api_ask_is_the_same_json_as_dossier_ask(client, monkeypatch, capsys, corpus_dir):

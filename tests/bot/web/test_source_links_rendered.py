@@ -1,7 +1,7 @@
-"""Every renderer takes its source link from bot/links.py: terminal text and the JSON `source.link`."""
+"""Every renderer takes its source link from bot/render/links.py: terminal text and the JSON `source.link`."""
 
-from web_cli import cli_json, cli_output
-from web_corpus import ANSWER_PARAGRAPH, PUBLIC, QUESTION
+from tests.bot.web.web_cli import cli_json, cli_output
+from tests.bot.web.web_corpus import ANSWER_PARAGRAPH, PUBLIC, QUESTION
 
 
 def test_terminal_answer_links_to_the_public_paragraph(monkeypatch, capsys, corpus_dir):

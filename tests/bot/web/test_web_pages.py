@@ -2,7 +2,7 @@
 
 import re
 
-from web_corpus import ANSWER_PARAGRAPH, CANONICAL_LINK, QUESTION
+from tests.bot.web.web_corpus import ANSWER_PARAGRAPH, CANONICAL_LINK, QUESTION
 
 
 async def test_empty_ask_page_shows_the_box_the_corpus_and_the_sources_link(client):

@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-from web_corpus import ANSWER_PARAGRAPH, QUESTION
-from web_news_corpus import HOSTILE_EVENT, write_news
 
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.bot.web.web_corpus import ANSWER_PARAGRAPH, QUESTION
+from tests.bot.web.web_news_corpus import HOSTILE_EVENT, write_news
+
+PROJECT = Path(__file__).resolve().parents[3]
 ARTIFACTS = PROJECT / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -50,7 +51,7 @@ def _dossier_run(corpus_dir: Path, tmp_path: Path) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DOSSIER_")}
     env.update(DOSSIER_CORPUS_DIR=str(corpus_dir), DOSSIER_WEB_HOST="127.0.0.1", DOSSIER_WEB_PORT="0",
                DOSSIER_DATABASE_PATH=str(tmp_path / "dossier.sqlite3"))
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=PROJECT, env=env, text=True,
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "run"], cwd=PROJECT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
         yield _printed_address(proc)

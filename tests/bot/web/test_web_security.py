@@ -3,10 +3,10 @@
 import html
 
 import pytest
-from web_corpus import CANONICAL_LINK, EVIL_IMG, EVIL_SCRIPT
-from web_http import raw_get
 
 from bot.web.app import SECURITY_HEADERS
+from tests.bot.web.web_corpus import CANONICAL_LINK, EVIL_IMG, EVIL_SCRIPT
+from tests.bot.web.web_http import raw_get
 
 TRAVERSALS = [
     "/docs/..%2f..%2fetc%2fpasswd",
