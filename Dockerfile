@@ -10,10 +10,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 RUN useradd --create-home --uid 10001 dossier
 
+# The pinned, hash-checked packages first (a layer that outlives code changes), setuptools among them;
+# then the project alone, built with that setuptools.
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY search ./search
-RUN pip install .
+RUN pip install --no-deps --no-build-isolation . && rm -rf build *.egg-info
 
 COPY config ./config
 COPY seeds ./seeds

@@ -7,14 +7,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.service import Service
+from bot.core.service import Service
 from bot.settings import Settings
 from search.aliases import AliasTable
 from search.corpus import CorpusData, load_folder
@@ -134,32 +134,32 @@ def start_dossier(spec: dict[str, Any]) -> CliRun:
     return CliRun(proc, stdin.encode("utf-8") if isinstance(stdin, str) else stdin)
 
 
-# Each `dossier` process spends most of a second importing; started together right after collection,
-# the runs of every selected module load alongside the in-process tests instead of one after another.
-_STARTED: dict[tuple[str, str], CliRun] = {}
+@pytest.fixture(scope="session")
+def started_cli_runs(request: pytest.FixtureRequest) -> Iterator[dict[tuple[str, str], CliRun]]:
+    """Every CLI_RUNS entry of the selected modules whose tests use `cli_runs`, by (module, name).
 
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    if session.config.option.collectonly:
-        return
-    for module in dict.fromkeys(getattr(item, "module", None) for item in session.items):
-        for name, spec in getattr(module, "CLI_RUNS", {}).items():
-            _STARTED[module.__name__, name] = start_dossier(spec)
-
-
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Stop the runs no selected test waited for."""
-    for run in _STARTED.values():
+    Started together the first time a test asks for one: each `dossier` process spends most of a second
+    importing, so the runs of all those modules load alongside the tests instead of one after another,
+    and a session that selects none of them starts no process. The runs no test waited for are stopped
+    at the end of the session.
+    """
+    modules = dict.fromkeys(getattr(item, "module", None) for item in request.session.items
+                            if "cli_runs" in getattr(item, "fixturenames", ()))
+    started = {(module.__name__, name): start_dossier(spec)
+               for module in modules for name, spec in getattr(module, "CLI_RUNS", {}).items()}
+    yield started
+    for run in started.values():
         if run.proc.poll() is None:
             run.proc.kill()
             run.proc.communicate()
 
 
 @pytest.fixture(scope="module")
-def cli_runs(request: pytest.FixtureRequest) -> dict[str, CliRun]:
+def cli_runs(request: pytest.FixtureRequest,
+             started_cli_runs: dict[tuple[str, str], CliRun]) -> dict[str, CliRun]:
     """The module's CLI_RUNS, started (usually already) as real `dossier` processes, by name."""
     module = request.module
     for name, spec in module.CLI_RUNS.items():
-        if (module.__name__, name) not in _STARTED:
-            _STARTED[module.__name__, name] = start_dossier(spec)
-    return {name: _STARTED[module.__name__, name] for name in module.CLI_RUNS}
+        if (module.__name__, name) not in started_cli_runs:
+            started_cli_runs[module.__name__, name] = start_dossier(spec)
+    return {name: started_cli_runs[module.__name__, name] for name in module.CLI_RUNS}
