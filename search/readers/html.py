@@ -8,6 +8,7 @@ a paragraph of its own, so `doc#pN` links point into the page as they do into a 
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from typing import Any
@@ -31,7 +32,7 @@ def read(raw: bytes) -> ReadPage:
     paragraphs = _paragraphs(body) if body is not None else []
     if not paragraphs:
         raise ValueError("no article text found in the page")
-    outlet = _clean(getattr(found, "sitename", None))
+    outlet = _clean(getattr(found, "sitename", None)) or publisher(raw)
     title = headline(_clean(getattr(found, "title", None)), outlet)
     if title:
         paragraphs.insert(0, title)  # the cleaning reads the headline first, as in a saved text page
@@ -67,6 +68,29 @@ def headline(title: str | None, outlet: str | None) -> str | None:
     site = _fold(outlet)
     kept = [p for p in parts if _fold(p) != site]
     return " - ".join(kept) if kept and len(kept) < len(parts) else title
+
+
+_LD_JSON = re.compile(rb"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+_ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+                            "OpinionNewsArticle", "BlogPosting", "WebPage"})
+
+
+def publisher(raw: bytes) -> str | None:
+    """The publisher's name an article's JSON-LD states, for pages without og:site_name."""
+    for block in _LD_JSON.findall(raw):
+        try:
+            data = json.loads(block.decode("utf-8", "replace"))
+        except ValueError:
+            continue
+        items = data.get("@graph", [data]) if isinstance(data, dict) else data
+        for item in items if isinstance(items, list) else []:
+            kinds = item.get("@type") if isinstance(item, dict) else None
+            kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+            who = item.get("publisher") if isinstance(item, dict) and kinds & _ARTICLE_TYPES else None
+            name = _clean(who.get("name")) if isinstance(who, dict) else None
+            if name:
+                return name
+    return None
 
 
 def _fold(text: str) -> str:

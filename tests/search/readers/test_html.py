@@ -105,3 +105,24 @@ def test_a_page_over_the_size_limit_is_skipped(tmp_path):
     shutil.copy(FILES / "harbour-ferry.html", tmp_path / "ferry.html")
     corpus = load_folder(tmp_path, max_file_bytes=2_000)
     assert "over the 2,000-byte limit" in corpus.report.skipped[0].reason
+
+
+BODY = "<p>" + "The council approved the new budget for the schools of the district on Monday evening. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize(("head", "outlet"), [
+    ('<title>Budget approved | Valley Times</title><script type="application/ld+json">{"@type": "NewsArticle", '
+     '"headline": "Council approves school budget", "publisher": {"@type": "Organization", '
+     '"name": "Valley Times"}, "datePublished": "2022-05-04"}</script>', "Valley Times"),
+    ("<title>Council approves school budget - Valley Times</title>", None),
+    ('<meta property="og:title" content="Council approves school budget | Valley Times">'
+     '<meta property="og:site_name" content="Valley Times">', "Valley Times"),
+    ("", None),
+])
+def test_the_title_is_the_headline_without_the_site_name(tmp_path, head, outlet):
+    page = f"<html><head>{head}</head><body><article><h1>Council approves school budget</h1>{BODY}{BODY}" \
+           "</article></body></html>"
+    (tmp_path / "budget.html").write_text(page, encoding="utf-8")
+    (doc,) = load_folder(tmp_path).documents
+    assert (doc.source.title, doc.source.outlet) == ("Council approves school budget", outlet)
+    assert doc.paragraphs[0].text.startswith("The council approved")
