@@ -6,15 +6,12 @@ one without a text layer (a scan), raises ValueError naming the reason, and the 
 from __future__ import annotations
 
 import io
-import logging
 import re
 from datetime import date
 from typing import Any
 
 from search.readers.page import PageMeta, ReadPage, join_paragraphs
 from search.readers.pdf_layout import Line, drop_furniture, paragraphs
-
-log = logging.getLogger("dossier.search.readers.pdf")
 
 # More pages than any article or report: a file past this is a page-count bomb and is not read.
 MAX_PAGES = 500
@@ -27,43 +24,53 @@ _JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\b.*|document\d*|.*\.(?:do
 _TITLE_SCALE = 1.25
 
 
+class Unreadable(ValueError):
+    """A PDF this reader declines, with the reason in words."""
+
+
 def read(raw: bytes) -> ReadPage:
     """A PDF article; raises ValueError when it cannot be read or holds no text."""
-    reader = _open(raw)
+    from pypdf.errors import PyPdfError  # imported when a corpus has a PDF: plain-text corpora never load it
+
+    try:
+        return _read(raw)
+    except Unreadable:
+        raise
+    except PyPdfError as exc:
+        text = str(exc).lower()
+        reason = "PDF is encrypted" if "crypt" in text or "password" in text else "PDF is broken"
+        raise ValueError(f"{reason} ({type(exc).__name__})") from None
+    except ValueError as exc:  # pypdf's own, on a damaged stream: "Ascii85 overflow"
+        raise ValueError(f"PDF is broken ({str(exc)[:80]})") from None
+    except _DAMAGE as exc:
+        raise ValueError(f"PDF is broken ({type(exc).__name__})") from None
+
+
+# What pypdf raises besides its own errors on a damaged file: the file is named in the report, never fatal.
+_DAMAGE = (KeyError, TypeError, IndexError, AttributeError, OSError, RecursionError, NotImplementedError,
+           ZeroDivisionError, OverflowError, UnicodeError, AssertionError)
+
+
+def _read(raw: bytes) -> ReadPage:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(raw), strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise Unreadable("PDF is encrypted with a password")
     count = len(reader.pages)
     if count > MAX_PAGES:
-        raise ValueError(f"PDF has {count:,} pages, over the {MAX_PAGES}-page limit")
+        raise Unreadable(f"PDF has {count:,} pages, over the {MAX_PAGES}-page limit")
     if count == 0:
-        raise ValueError("PDF has no pages")
+        raise Unreadable("PDF has no pages")
     pages = [_page_lines(reader.pages[i], i) for i in range(count)]
     if sum(len(ln.text.replace(" ", "")) for page in pages for ln in page) < MIN_TEXT_CHARS:
-        raise ValueError("no text layer (a scanned PDF?): nothing to read")
+        raise Unreadable("no text layer (a scanned PDF?): nothing to read")
     body = drop_furniture(pages)
     info = _info(reader)
     title = _meta_title(info.get("/Title")) or _first_page_title(body[0])
     meta = PageMeta(title=title, author=_meta_text(info.get("/Author")),
                     page_date=_pdf_date(info.get("/CreationDate")))
     return ReadPage(join_paragraphs(paragraphs(body)), meta)
-
-
-def _open(raw: bytes) -> Any:
-    from pypdf import PdfReader  # imported when a corpus has a PDF, so plain-text corpora never load it
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(raw), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ValueError("PDF is encrypted with a password")
-        return reader
-    except ValueError:
-        raise
-    except PyPdfError as exc:
-        reason = "PDF is encrypted" if "decrypt" in str(exc).lower() or "crypt" in str(exc).lower() else \
-            "PDF is broken"
-        raise ValueError(f"{reason} ({type(exc).__name__})") from None
-    except (KeyError, TypeError, IndexError, AttributeError, OSError, RecursionError, NotImplementedError) as exc:
-        # pypdf reaches these on damaged files; the file is named in the report, never fatal
-        raise ValueError(f"PDF is broken ({type(exc).__name__})") from None
 
 
 def _page_lines(page: Any, number: int) -> list[Line]:
@@ -93,12 +100,7 @@ def _page_lines(page: Any, number: int) -> list[Line]:
         buffer.clear()
         start = None
 
-    try:
-        page.extract_text(visitor_text=visit)
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError, OSError, RecursionError,
-            NotImplementedError, ZeroDivisionError) as exc:
-        log.warning("page %d of a PDF could not be read (%s); its text is left out", number + 1,
-                    type(exc).__name__)
+    page.extract_text(visitor_text=visit)
     close()
     return lines
 
@@ -121,9 +123,12 @@ def _first_page_title(lines: list[Line]) -> str | None:
 
 
 def _info(reader: Any) -> dict[str, Any]:
+    """The document information dictionary; empty when it is damaged, since the text is what matters."""
+    from pypdf.errors import PyPdfError
+
     try:
         return dict(reader.metadata or {})
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (PyPdfError, *_DAMAGE):
         return {}
 
 
