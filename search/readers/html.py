@@ -34,7 +34,7 @@ def read(raw: bytes) -> ReadPage:
         raise ValueError("no article text found in the page")
     outlet = _clean(getattr(found, "sitename", None)) or publisher(raw)
     title = headline(_clean(getattr(found, "title", None)), outlet)
-    if title:
+    if title and not _starts_with_headline(body):
         paragraphs.insert(0, title)  # the cleaning reads the headline first, as in a saved text page
     meta = PageMeta(title=title, outlet=outlet, author=_clean(getattr(found, "author", None)),
                     published=_date(getattr(found, "date", None)), url=_url(getattr(found, "url", None)))
@@ -49,6 +49,14 @@ def _paragraphs(body: Any) -> list[str]:
         elif element.tag in _BLOCKS:
             out.append(_clean(_text(element)) or "")
     return [p for p in out if p]
+
+
+def _starts_with_headline(body: Any) -> bool:
+    """The article's own h1 comes first: it is the printed headline, which the cleaning takes as the title
+    (the social title in og:title may word it differently; it still names the document).
+    """
+    first = next(iter(body), None)
+    return first is not None and first.tag == "head" and first.get("rend") == "h1"
 
 
 def _text(element: Any) -> str:

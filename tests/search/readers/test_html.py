@@ -126,3 +126,13 @@ def test_the_title_is_the_headline_without_the_site_name(tmp_path, head, outlet)
     (doc,) = load_folder(tmp_path).documents
     assert (doc.source.title, doc.source.outlet) == ("Council approves school budget", outlet)
     assert doc.paragraphs[0].text.startswith("The council approved")
+
+
+def test_a_social_title_other_than_the_printed_headline_names_the_page_and_numbering_stays(tmp_path):
+    page = (FILES / "harbour-ferry.html").read_text(encoding="utf-8").replace(
+        '<meta property="og:title" content="Ferry fire forces evacuation of Port Elsby harbour">',
+        '<meta property="og:title" content="Hundreds flee as ferry burns at Port Elsby">')
+    (tmp_path / "ferry.html").write_text(page, encoding="utf-8")
+    (doc,) = load_folder(tmp_path).documents
+    assert doc.source.title == "Hundreds flee as ferry burns at Port Elsby"
+    assert doc.paragraphs[0].number == 1 and doc.paragraphs[0].text == PARAGRAPHS[0]
