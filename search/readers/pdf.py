@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from search.readers.page import PageMeta, ReadPage, join_paragraphs
-from search.readers.pdf_layout import Line, drop_furniture, paragraphs
+from search.readers.pdf_layout import Line, drop_furniture, paragraphs, reading_order
 
 # More pages than any article or report: a file past this is a page-count bomb and is not read.
 MAX_PAGES = 500
@@ -62,7 +62,8 @@ def _read(raw: bytes) -> ReadPage:
         raise Unreadable(f"PDF has {count:,} pages, over the {MAX_PAGES}-page limit")
     if count == 0:
         raise Unreadable("PDF has no pages")
-    pages = [_page_lines(reader.pages[i], i) for i in range(count)]
+    pages = [reading_order(_page_lines(page, i), float(page.mediabox.width))
+             for i, page in enumerate(reader.pages)]
     if sum(len(ln.text.replace(" ", "")) for page in pages for ln in page) < MIN_TEXT_CHARS:
         raise Unreadable("no text layer (a scanned PDF?): nothing to read")
     body = drop_furniture(pages)

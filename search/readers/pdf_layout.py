@@ -1,4 +1,4 @@
-"""A PDF's text lines, with their places on the page, rebuilt into paragraphs.
+"""A PDF's text lines, with their places on the page, put in reading order and rebuilt into paragraphs.
 
 pypdf gives lines in the order they are drawn, which for a page of columns is column by column. A new
 paragraph starts where the font size changes, where the gap above a line is wider than the document's
@@ -39,6 +39,28 @@ class Line:
     y: float
     size: float
     text: str
+
+
+# A page whose next line stands beside the last one, in the next column, more often than this share of
+# its lines was drawn row by row across its columns: its lines are put in reading order first.
+_INTERLEAVED = 0.25
+# A gap between line starts wider than this share of the page width separates two columns.
+_COLUMN_GAP = 0.2
+
+
+def reading_order(lines: list[Line], width: float) -> list[Line]:
+    """The page's lines column by column, top to bottom, when the PDF drew them row by row."""
+    beside = sum(1 for a, b in zip(lines, lines[1:], strict=False)
+                 if b.y >= a.y - a.size / 2 and abs(b.x - a.x) > _COLUMN_GAP * width)
+    if len(lines) < 8 or beside <= max(3, _INTERLEAVED * len(lines)):
+        return lines
+    starts = sorted({round(ln.x) for ln in lines})
+    columns = [starts[0]] + [b for a, b in zip(starts, starts[1:], strict=False) if b - a > _COLUMN_GAP * width]
+
+    def column(line: Line) -> int:
+        return max(i for i, left in enumerate(columns) if left <= round(line.x))
+
+    return sorted(lines, key=lambda ln: (column(ln), -ln.y))
 
 
 def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:

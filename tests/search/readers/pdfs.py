@@ -61,3 +61,36 @@ def _set_creation_date(path: Path, created: datetime) -> None:
     writer = PdfWriter(clone_from=PdfReader(path))
     writer.add_metadata({"/CreationDate": created.strftime("D:%Y%m%d%H%M%S")})
     writer.write(path)
+
+
+def row_by_row_pdf(path: Path, title: str, paragraphs: list[str]) -> Path:
+    """Two columns drawn a row at a time, left line then right line, as some layout programs write them:
+    the first half of the paragraphs in the left column, the rest in the right.
+    """
+    from reportlab.lib.utils import simpleSplit
+
+    width, height = A4
+    margin, gap, size, leading = 2 * cm, 1 * cm, 10, 12.5
+    column = (width - 2 * margin - gap) / 2
+
+    def lines_of(texts: list[str]) -> list[str | None]:
+        out: list[str | None] = []
+        for text in texts:
+            out += simpleSplit(text, "Times-Roman", size, column) + [None]  # None: the gap after a paragraph
+        return out
+
+    half = (len(paragraphs) + 1) // 2
+    left, right = lines_of(paragraphs[:half]), lines_of(paragraphs[half:])
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 18)
+    canvas.drawString(margin, height - 2.5 * cm, title)
+    canvas.setFont("Times-Roman", size)
+    top = height - 3.5 * cm
+    for row in range(max(len(left), len(right))):
+        y = top - row * leading
+        for x, lines in ((margin, left), (margin + column + gap, right)):
+            if row < len(lines) and lines[row] is not None:
+                canvas.drawString(x, y, lines[row])
+    canvas.showPage()
+    canvas.save()
+    return path

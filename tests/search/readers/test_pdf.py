@@ -111,3 +111,16 @@ def test_a_pdf_over_the_size_limit_is_skipped(tmp_path):
     newsletter(tmp_path / "ferry.pdf", 2)
     corpus = load_folder(tmp_path, max_file_bytes=1_000)
     assert "over the 1,000-byte limit" in corpus.report.skipped[0].reason
+
+
+def test_columns_drawn_row_by_row_are_read_column_by_column(tmp_path):
+    from tests.search.readers.pdfs import row_by_row_pdf
+
+    paragraphs = PARAGRAPHS[:6]
+    row_by_row_pdf(tmp_path / "rows.pdf", TITLE, paragraphs)
+    (doc,) = load_folder(tmp_path).documents
+    assert doc.source.title == TITLE
+    # the reading order is the point here: where the left column ends at a full line that ends a
+    # sentence, nothing on the page says whether the paragraph goes on at the top of the right one
+    assert " ".join(p.text for p in doc.paragraphs) == " ".join(paragraphs)
+    assert [p.text for p in doc.paragraphs][:2] == paragraphs[:2]
