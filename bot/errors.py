@@ -54,6 +54,10 @@ class BadFilter(DossierError):
     """A filter (kind, date) could not be read."""
 
 
+class FetchFailed(DossierError):
+    """A link could not be added: the page was refused, unreachable or no article; nothing changed."""
+
+
 class NotAdmin(DossierError):
     """An admin action asked for by someone who is not an admin; each platform says who admins are."""
 

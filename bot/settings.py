@@ -45,7 +45,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore", validate_default=True,
                                       hide_input_in_errors=True)
 
-    corpus_dir: Path = Field(Path("seeds"), description="Folder of .txt/.md articles and sources.toml.")
+    corpus_dir: Path = Field(Path("seeds"),
+                             description="Folder of .txt/.md/.html/.pdf articles and sources.toml.")
     aliases_path: Path = Field(Path("config/aliases.toml"), description="Alias and kind list of actors.")
     synonyms_path: Path = Field(Path("config/synonyms.toml"), description="Question-time synonym groups.")
     states_path: Path = Field(Path("config/states.toml"), description="Gazetteer of states for actor extraction.")
@@ -54,6 +55,13 @@ class Settings(BaseSettings):
     snippet_chars: int = Field(300, ge=80, le=1000, description="Longest snippet, in characters.")
     max_question_chars: int = Field(500, ge=20, le=5000, description="Longer questions are cut to this.")
     max_file_bytes: int = Field(5_000_000, ge=1_000, description="Larger corpus files are skipped.")
+    # Adding an article by link (bot/core/fetch.py): the page is fetched within these limits; the size cap
+    # is max_file_bytes. Loopback, private, link-local and metadata addresses are refused unless the
+    # link's host is listed in fetch_allowed_hosts.
+    fetch_timeout_seconds: float = Field(20.0, gt=0, le=300, description="Longest wait for a page to arrive.")
+    fetch_max_redirects: int = Field(5, ge=0, le=20, description="Redirects followed when fetching a link.")
+    fetch_allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
+        (), description="Hosts a link may name even at a private or loopback address, comma-separated.")
     web_host: str = Field("127.0.0.1", min_length=1, description="Address the web page listens on.")
     web_port: int = Field(8080, ge=0, le=65535, description="Port of the web page; 0 picks a free one.")
     public_base_url: str | None = Field(
@@ -124,7 +132,7 @@ class Settings(BaseSettings):
         if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
             raise ValueError("must be an http(s) address such as https://dossier.example.org")
         return value.strip().rstrip("/")
-    @field_validator("slack_admin_user_ids", mode="before")
+    @field_validator("slack_admin_user_ids", "fetch_allowed_hosts", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):

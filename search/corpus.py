@@ -12,9 +12,9 @@ from typing import Any
 
 from search.clean import clean_article
 from search.models import Document, LoadReport, Paragraph, Passage, SkippedFile, SourceInfo
+from search.readers import SUFFIXES, is_article, read_article
 
 MANIFEST = "sources.toml"
-SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_FILE_BYTES = 5_000_000
 # Manifest fields and the type each must have; a field of another type is ignored with a warning.
 _TEXT_FIELDS = ("title", "outlet", "author", "url")
@@ -67,20 +67,6 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
     return entries, warnings
 
 
-def decode(raw: bytes, max_bytes: int) -> str:
-    """Bytes of an article file as text; raises ValueError with a reason an admin can act on."""
-    if len(raw) > max_bytes:
-        raise ValueError(f"file is {len(raw):,} bytes, over the {max_bytes:,}-byte limit")
-    if not raw.strip():
-        raise ValueError("file is empty")
-    if b"\x00" in raw[:8192]:
-        raise ValueError("file looks binary (it contains NUL bytes)")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"file is not UTF-8 (invalid byte at offset {exc.start})") from None
-
-
 def _doc_id(relative: Path, taken: set[str]) -> str:
     """An opaque id from the file's path: letters, digits, dash and underscore only."""
     base = re.sub(r"[^A-Za-z0-9_-]+", "-", relative.with_suffix("").as_posix()).strip("-") or "doc"
@@ -111,19 +97,21 @@ def _meta_date(value: Any) -> date | None:
 def load_document(path: Path, relative: Path, doc_id: str, meta: dict[str, Any], max_bytes: int) -> Document:
     """One article file as a cleaned document; raises ValueError when it cannot be used."""
     raw = path.read_bytes()
-    text = decode(raw, max_bytes)
-    art = clean_article(text, known_title=meta.get("title"))
+    page = read_article(path.suffix, raw, max_bytes)  # the one place a file's format is told apart
+    found = page.meta
+    art = clean_article(page.text, known_title=meta.get("title") or found.title)
     paragraphs = [Paragraph(i, p, kind) for i, (p, kind) in enumerate(art.paragraphs, start=1)]
     if not any(p.kind.value != "heading" for p in paragraphs):
         raise ValueError("no article text is left after removing page furniture")
     url = meta.get("url")
+    # sources.toml first, then what the file states about itself, then what its text shows
     source = SourceInfo(
-        title=meta.get("title") or art.title or _fallback_title(paragraphs),
-        outlet=meta.get("outlet") or art.outlet,
-        published=_meta_date(meta.get("published")) or art.published,
-        url=url if isinstance(url, str) and re.match(r"https?://", url) else None,
-        page_date=_meta_date(meta.get("page_date")) or art.page_date,
-        author=meta.get("author") or art.author,
+        title=meta.get("title") or found.title or art.title or _fallback_title(paragraphs),
+        outlet=meta.get("outlet") or found.outlet or art.outlet,
+        published=_meta_date(meta.get("published")) or found.published or art.published,
+        url=url if isinstance(url, str) and re.match(r"https?://", url) else found.url,
+        page_date=_meta_date(meta.get("page_date")) or found.page_date or art.page_date,
+        author=meta.get("author") or found.author or art.author,
     )
     return Document(doc_id, relative.as_posix(), source, tuple(paragraphs), hashlib.sha256(raw).hexdigest())
 
@@ -134,13 +122,15 @@ def passages_of(doc: Document) -> list[Passage]:
 
 
 def load_folder(folder: Path, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> CorpusData:
-    """Every .txt and .md file under folder, in path order; unusable files are named in the report."""
+    """Every article file under folder (search.readers.SUFFIXES), in path order; unusable files are named
+    in the report.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder {folder} does not exist")
     manifest, warnings = read_manifest(folder)
     files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+                   and is_article(p, folder))
     taken: set[str] = set()
     documents: list[Document] = []
     skipped: list[SkippedFile] = []

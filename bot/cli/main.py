@@ -1,4 +1,4 @@
-"""The command line: `dossier ask | sources | actors | figures | timeline | chat | run`.
+"""The command line: `dossier ask | sources | actors | figures | timeline | chat | run | reload | add`.
 
 It parses, calls the service, renders.
 """
@@ -17,6 +17,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot.cli import add as cli_add
 from bot.cli import lists as cli_extraction
 from bot.cli import text as terminal
 from bot.cli.chat import terminal_chat
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="start Dossier's main job: the web page, until interrupted")
     reload = sub.add_parser("reload", help="reload the corpus folder (in the running Dossier, if one runs)")
     reload.add_argument("--force", action="store_true", help="apply even if some files failed (never zero)")
+    cli_add.add_parser(sub)
     return parser
 
 
@@ -119,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(settings)
     if args.command == "reload":
         return reload_command(settings, args.force)
+    if args.command == "add":
+        return cli_add.add_command(settings, args)
     try:
         # `ask` and `sources` only search and list documents: they skip the actors, figures and timeline.
         service = Service.load(settings, lists=args.command not in ("ask", "sources"))

@@ -7,6 +7,7 @@ import logging
 import time
 from datetime import date
 
+from bot.core.add import add_link
 from bot.core.build import build_corpus, build_from_settings, rebuild_from_settings
 from bot.core.models import Answer, LiveCorpus, Store, UsageStats
 from bot.core.policy import AnswerPage, fetch_size, match_sources, page_of
@@ -17,6 +18,7 @@ from bot.errors import (
     BadFilter,
     BadQuestion,
     CorpusUnavailable,
+    FetchFailed,
     NotAdmin,
     ReloadBusy,
     ReloadRefused,
@@ -132,6 +134,18 @@ class Service:
         log.info("%s", render_report(report))
         await self._audit_quietly(requested_by, "reload", True, render_report(report))
         return report
+
+    async def add(self, url: str, requested_by: str) -> ReloadReport:
+        """Fetch a link into the corpus folder, then reload; the report is the answer. FetchFailed, audited,
+        when the link cannot be added (nothing changed); ReloadRefused as for `reload`.
+        """
+        try:
+            added = await add_link(self.settings, url)
+        except FetchFailed as exc:
+            await self._audit_quietly(requested_by, "add", True, f"{url[:300]}: {exc.user_message}")
+            raise
+        await self._audit_quietly(requested_by, "add", True, f"{added.url} stored as {added.file}")
+        return await self.reload(requested_by)
 
     async def record_feedback(self, question: str, passage_id: str, helpful: bool, *, platform: str,
                               user_id: str) -> None:

@@ -1,4 +1,4 @@
-"""/reload and /stats: for admins only, checked by the bot itself as well as by Discord's defaults."""
+"""/reload, /add and /stats: for admins only, checked by the bot itself as well as by Discord's defaults."""
 
 from __future__ import annotations
 
@@ -51,6 +51,25 @@ async def reload(interaction: discord.Interaction, force: bool = False) -> None:
     await interaction.followup.send(embed=reload_embed(report), ephemeral=True)
 
 
+@app_commands.command(name="add", description="Add an article by its link, then reload (admins)")
+@app_commands.describe(url="The article's address, http:// or https://")
+@app_commands.default_permissions(manage_guild=True)
+@app_commands.guild_only()
+async def add(interaction: discord.Interaction, url: str) -> None:
+    """Defer privately, check the admin, fetch the page and reload, report what changed."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    bot = await admitted(interaction, "add")
+    try:  # the service audits every attempt; a failed fetch (FetchFailed) reaches the error handler
+        report = await bot.service.add(url, f"discord:{interaction.user.id}")
+    except ReloadRefused as exc:
+        if exc.report is not None:
+            await interaction.followup.send(embed=reload_embed(exc.report), ephemeral=True)
+        else:
+            await interaction.followup.send(cut_escaped(exc.user_message, MESSAGE_CHARS), ephemeral=True)
+        return
+    await interaction.followup.send(embed=reload_embed(report), ephemeral=True)
+
+
 @app_commands.command(name="stats", description="Questions asked, unanswered questions, feedback (admins)")
 @app_commands.default_permissions(manage_guild=True)
 @app_commands.guild_only()
@@ -64,4 +83,5 @@ async def stats(interaction: discord.Interaction) -> None:
 def install(tree: app_commands.CommandTree) -> None:
     """Add the admin commands to the tree."""
     tree.add_command(reload)
+    tree.add_command(add)
     tree.add_command(stats)

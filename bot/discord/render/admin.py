@@ -30,7 +30,8 @@ HELP = """**Dossier** answers questions from the team's articles with quotes and
 `/ask question:` the best quotes; `source:` limits to one article, `private:` answers only you.
 Mention me with a question in a channel (I answer in a thread: reply there to follow up), or DM me.
 `/sources` the articles · `/actors` `/figures` `/timeline` what the articles name, count and date.
-Admins: `/reload` reads the articles again, `/stats` shows questions and feedback."""
+Admins: `/reload` reads the articles again, `/add url:` adds an article by its link, `/stats` shows
+questions and feedback."""
 
 
 def sources_embed(documents: Sequence[Document], page: int, public_base_url: str | None) -> discord.Embed:

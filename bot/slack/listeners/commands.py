@@ -1,7 +1,9 @@
-"""Slash commands /ask, /sources, /reload, /stats, behind a prefix (the list commands are in lists.py)."""
+"""Slash commands /ask, /sources, /reload, /add, /stats, behind a prefix (the list commands are in lists.py)."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -10,6 +12,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.report import ReloadReport
 from bot.errors import ReloadRefused
 from bot.slack.deps import SlackDeps, reporting_errors
 from bot.slack.listeners.options import parse_options
@@ -38,6 +41,11 @@ def register_commands(app: AsyncApp, deps: SlackDeps) -> None:
     async def reload(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         await reporting_errors(_tell(respond), _reload(deps, command, respond))
+
+    @app.command(prefix + "add")
+    async def add(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        await reporting_errors(_tell(respond), _add(deps, command, respond))
 
     @app.command(prefix + "stats")
     async def stats(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
@@ -69,8 +77,13 @@ async def _reload(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespon
     actor = f"{PLATFORM}:{user}"
     await deps.service.authorize(actor, "reload", deps.is_admin(user))
     force = command.get("text", "").strip().casefold() == "force"
+    await _reply_report(respond, deps.service.reload(actor, force=force))  # the service audits every attempt
+
+
+async def _reply_report(respond: AsyncRespond, reloading: Awaitable[ReloadReport]) -> None:
+    """The reload's report, or the report of why it was refused, privately."""
     try:
-        report = await deps.service.reload(actor, force=force)  # the service audits every attempt
+        report = await reloading
     except ReloadRefused as exc:
         if exc.report is None:
             await ephemeral_text(respond, exc.user_message)
@@ -78,6 +91,25 @@ async def _reload(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespon
             await respond_message(respond, render_reload(exc.report))
         return
     await respond_message(respond, render_reload(report))
+
+
+# Slack sends a link in a command's text as <https://…> or <https://…|label>, with &, < and > escaped.
+_SLACK_LINK = re.compile(r"<([^|>]+)(?:\|[^>]*)?>")
+
+
+def link_in(text: str) -> str:
+    """The address a command's text holds, as the admin typed it."""
+    text = text.strip()
+    found = _SLACK_LINK.fullmatch(text)
+    return html.unescape(found.group(1) if found else text)
+
+
+async def _add(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespond) -> None:
+    user = command["user_id"]
+    actor = f"{PLATFORM}:{user}"
+    await deps.service.authorize(actor, "add", deps.is_admin(user))
+    # the service audits every attempt; a failed fetch (FetchFailed) is told by reporting_errors
+    await _reply_report(respond, deps.service.add(link_in(command.get("text", "")), actor))
 
 
 async def _stats(deps: SlackDeps, command: dict[str, Any], respond: AsyncRespond) -> None:

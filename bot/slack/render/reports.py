@@ -13,6 +13,7 @@ from search.models import Document
 MAX_TITLE_CHARS = 150
 # What a member who is not an admin is told, by admin command; the shared wording for any other.
 NOT_ADMIN = {"reload": "Only Dossier admins can reload the corpus.",
+             "add": "Only Dossier admins can add articles.",
              "stats": "Only Dossier admins can see usage statistics."}
 
 

@@ -79,3 +79,37 @@ async def test_stats_counts_questions_and_unanswered_ones(bot):
     fields = {f["name"]: f["value"] for f in (await bot.reply_to(token)).message()["embeds"][0]["fields"]}
     assert (fields["Questions"], fields["Unanswered"]) == ("2", "1")
     assert "zebra giraffe quantum" in fields["Recent unanswered"]
+
+
+async def test_add_by_an_admin_fetches_the_link_and_replies_with_the_reload_report(settings, corpus):
+    from tests.bot.pages_server import serve_pages
+
+    settings = settings.model_copy(update={"fetch_allowed_hosts": ("127.0.0.1",)})
+    with serve_pages() as server:
+        async for bot in start_stored_bot(settings):
+            url = f"{server}/news/harbour-ferry.html"
+            token = await bot.slash("add", user_id=p.ADMIN_ID, url=url)
+            ack = await bot.callback(token)
+            assert ack.body["type"] == 5 and ack.body["data"]["flags"] & 64
+            embed = (await bot.reply_to(token)).message()["embeds"][0]
+            fields = {f["name"]: f["value"] for f in embed["fields"]}
+            assert "127-0-0-1-harbour-ferry" in fields["Added"] and "now serving" in embed["description"]
+            assert (corpus / "127-0-0-1-harbour-ferry.html").is_file()
+            answer = bot.service.ask_sync("Who is the harbour master?")
+            assert answer.hits[0].passage.passage_id == "127-0-0-1-harbour-ferry#p2"
+            entries = await bot.service.store.audit_entries("add")
+            assert entries[0].actor == f"discord:{p.ADMIN_ID}" and url in entries[0].result
+
+
+async def test_add_refuses_a_private_address_by_default_and_a_member_is_refused(bot, corpus):
+    before = sorted(p.name for p in corpus.iterdir())
+    token = await bot.slash("add", user_id=p.ADMIN_ID, url="http://127.0.0.1:9/news")
+    reply = (await bot.reply_to(token)).message()
+    assert "127.0.0.1 is a loopback address; such links are not fetched." in reply["content"]
+    assert reply["flags"] & 64
+    refused = await bot.slash("add", user_id=p.MEMBER_ID, url="https://example.org/news")
+    assert "Only admins" in (await bot.reply_to(refused)).message()["content"]
+    assert sorted(path.name for path in corpus.iterdir()) == before
+    entries = await bot.service.store.audit_entries("add")
+    assert [(e.actor, e.allowed) for e in entries] == [(f"discord:{p.MEMBER_ID}", False),
+                                                       (f"discord:{p.ADMIN_ID}", True)]

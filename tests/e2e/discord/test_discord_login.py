@@ -19,7 +19,8 @@ async def test_login_syncs_the_commands_to_the_configured_server(bot):
     sync = next(s for s in bot.fake.sent if s.method == "PUT")
     assert sync.path == f"/applications/{p.APP_ID}/guilds/{p.GUILD_ID}/commands"
     commands = {c["name"]: c for c in sync.body}
-    assert {"ask", "sources", "help", "actors", "figures", "timeline", "reload", "stats"} <= commands.keys()
+    assert {"ask", "sources", "help", "actors", "figures", "timeline", "reload", "add", "stats"} <= commands.keys()
+    assert int(commands["add"]["default_member_permissions"]) == p.MANAGE_GUILD
     assert int(commands["reload"]["default_member_permissions"]) == p.MANAGE_GUILD
     assert commands["ask"]["default_member_permissions"] is None
     assert [g["op"] for g in bot.fake.gateway_ops][:2] in ([1, 2], [2, 1])  # heartbeat and identify

@@ -148,3 +148,37 @@ def test_a_huge_reload_report_fits_slack_limits_and_keeps_every_section() -> Non
     assert [t.split("\n")[0] for t in texts[1:]] == ["*Added*", "*Removed*", "*Changed*", "*New actors (400)*",
                                                       "*New figures (400)*", "*New events (400)*", "*Failed files*"]
     assert "<!channel>" not in "".join(texts) and "&lt;!channel&gt;" in texts[1]
+
+
+async def test_admin_add_fetches_a_link_and_replies_with_the_reload_report(fake: FakeSlack, corpus: Path) -> None:
+    from tests.bot.pages_server import serve_pages
+
+    with serve_pages() as server:
+        settings = slack_settings(corpus, fake, fetch_allowed_hosts="127.0.0.1")
+        async with running(settings, fake) as service:
+            url = f"{server}/news/harbour-ferry.html"
+            await fake.send("slash_commands", fake.command("/add", f"<{url}|harbour ferry>", user="UADMIN"))
+            [reply] = await fake.wait_responses(1)
+            sections = [b["text"]["text"] for b in reply["blocks"]]
+            assert "now serving corpus version" in sections[0]
+            assert any(t.startswith("*Added*") and "127-0-0-1-harbour-ferry.html" in t for t in sections)
+            assert reply["response_type"] == "ephemeral"
+            assert (corpus / "127-0-0-1-harbour-ferry.html").is_file()
+            entries = await service.store.audit_entries("add")
+            assert entries[0].actor == "slack:UADMIN" and url in entries[0].result
+            await fake.send("slash_commands", fake.command("/ask", "who is the harbour master?"))
+            [answer] = await fake.wait_for(1)
+            assert "Tomas Reyes" in answer.args["text"]
+
+
+async def test_add_of_a_private_address_or_by_a_member_is_refused(fake: FakeSlack, corpus: Path) -> None:
+    async with running(slack_settings(corpus, fake), fake) as service:
+        before = sorted(p.name for p in corpus.iterdir())
+        await fake.send("slash_commands", fake.command("/add", "<http://10.1.2.3/news>", user="UADMIN"))
+        await fake.send("slash_commands", fake.command("/add", "https://example.org/news", user="U1"))
+        replies = await fake.wait_responses(2)
+        assert "10.1.2.3 is a private address; such links are not fetched." in replies[0]["text"]
+        assert "Only Dossier admins can add articles." in replies[1]["text"]
+        assert sorted(p.name for p in corpus.iterdir()) == before
+        entries = await service.store.audit_entries("add")
+        assert [(e.actor, e.allowed) for e in entries] == [("slack:U1", False), ("slack:UADMIN", True)]
