@@ -55,7 +55,8 @@ class Service:
         """
         try:
             corpus = build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
-                                  settings.max_file_bytes, settings.states_path, lists=lists)
+                                  settings.max_file_bytes, settings.states_path, lists=lists,
+                                  follow_links=settings.corpus_follow_links)
         except FileNotFoundError as exc:
             raise CorpusUnavailable(str(exc)) from exc
         if not corpus.documents:
