@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import replace
 from datetime import date
 
 from bot.core.build import build_corpus, build_from_settings, rebuild_from_settings
 from bot.core.models import Answer, LiveCorpus, Store, UsageStats
+from bot.core.platforms import PlatformBoard
 from bot.core.policy import AnswerPage, fetch_size, match_sources, page_of
 from bot.core.questions import clean_question
 from bot.core.reload import prepare_reload, startup_corpus
@@ -40,6 +42,7 @@ class Service:
         self._corpus = corpus
         self.store = store  # None: nothing is logged or kept (one-shot commands such as `dossier ask`)
         self._reloading = False
+        self.platforms = PlatformBoard()  # each chat platform's connection, written by the process
 
     @classmethod
     async def open(cls, settings: Settings, store: Store) -> Service:
@@ -142,7 +145,7 @@ class Service:
 
     async def stats(self) -> UsageStats:
         """Questions, unanswered questions, helpful and unhelpful votes, the latest unanswered questions."""
-        return await self._require_store().stats()
+        return replace(await self._require_store().stats(), platforms=self.platforms.all())
 
     async def audit(self, actor: str, action: str, allowed: bool, result: str) -> None:
         """Add an admin action to the audit log; raises StoreError when it cannot be written."""

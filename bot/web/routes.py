@@ -109,12 +109,20 @@ class Routes:
         return _json({"sources": [document_json(d, base) for d in self.service.sources()]})
 
     async def healthz(self, request: web.Request) -> web.Response:
-        """GET /healthz: 200 once a corpus with documents is live, 503 before."""
+        """GET /healthz: 200 once a corpus with documents is live, 503 before.
+
+        `platforms` gives each chat platform's connection state (never the failure's text, which names
+        hosts and is for admins: /stats and the log have it). A platform that is retrying leaves the
+        page ready: the web page answers whatever the chat platforms do.
+        """
         corpus = self.service.corpus
         if not corpus.documents:
             return _json({"status": "not ready", "reason": "no corpus loaded"}, status=503)
+        platforms = {p.name: {"state": p.state, "failed_attempts": p.attempts,
+                              "retry_in_seconds": None if p.retry_in() is None else round(p.retry_in() or 0, 1)}
+                     for p in self.service.platforms.all()}
         return _json({"status": "ready", "corpus_version": corpus.version, "documents": len(corpus.documents),
-                      "passages": len(corpus.index.passages)})
+                      "passages": len(corpus.index.passages), "platforms": platforms})
 
     async def stylesheet(self, request: web.Request) -> web.Response:
         """GET /static/dossier.css: the site's one stylesheet."""

@@ -50,7 +50,7 @@ def test_a_second_name_of_the_database_meets_the_same_lock(tmp_path, alias):
 def test_a_second_dossier_run_on_a_linked_database_name_is_refused(tmp_path):
     write_corpus(tmp_path / "corpus", corpus_a())
     (tmp_path / "alias.sqlite3").symlink_to(tmp_path / "dossier.sqlite3")
-    run = Dossier(tmp_path, "run")
+    run = Dossier(tmp_path, "run", env={"DOSSIER_WEB_PORT": "0"})
     try:
         run.wait_for("Dossier is running")
         env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"),
