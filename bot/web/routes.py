@@ -12,6 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.core.models import LiveCorpus
+from bot.core.policy import whole_number
 from bot.core.questions import clean_question
 from bot.core.service import Service
 from bot.errors import BadQuestion, DossierError
@@ -94,7 +95,10 @@ class Routes:
         """GET /api/ask?q=…[&top=K]: what `dossier ask --json` prints; 400 for an unsearchable question."""
         question = request.query.get("q", "")
         top_raw = request.query.get("top")
-        top = int(top_raw) if top_raw and top_raw.isdigit() and len(top_raw) < 4 else None
+        try:
+            top = whole_number(top_raw) if top_raw is not None else None
+        except ValueError:
+            top = None
         if top_raw is not None and top not in TOP_RANGE:
             return _json(error_json(question[:200], "top takes a number from 1 to 50"), status=400)
         try:
