@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -18,6 +19,11 @@ from pydantic_settings import (
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = Path("config/dossier.toml")
+# A public address is written into every source link and page: a plain http(s) URL of ASCII host
+# (a name, IPv4 or [IPv6]), optional port and path, and nothing that could end an attribute or a
+# Markdown/mrkdwn link (quotes, spaces, angle brackets, backslashes), no user:password@, query or fragment.
+_BASE_URL = re.compile(r"https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*"
+                       r"[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%!$&*+,;=:@/-]*)?")
 
 
 def resolve(path: Path) -> Path:
@@ -55,6 +61,8 @@ class Settings(BaseSettings):
     snippet_chars: int = Field(300, ge=80, le=1000, description="Longest snippet, in characters.")
     max_question_chars: int = Field(500, ge=20, le=5000, description="Longer questions are cut to this.")
     max_file_bytes: int = Field(5_000_000, ge=1_000, description="Larger corpus files are skipped.")
+    corpus_follow_links: bool = Field(
+        False, description="Follow symbolic links whose target stays inside the corpus folder; others are skipped.")
     # Adding an article by link (bot/core/fetch.py): the page is fetched within these limits; the size cap
     # is max_file_bytes. Loopback, private, link-local and metadata addresses are refused unless the
     # link's host is listed in fetch_allowed_hosts.
@@ -128,10 +136,17 @@ class Settings(BaseSettings):
     def _check_base_url(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
-        parsed = urlsplit(value.strip())
-        if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
-            raise ValueError("must be an http(s) address such as https://dossier.example.org")
-        return value.strip().rstrip("/")
+        text = value.strip()
+        parsed = urlsplit(text)
+        try:
+            port_ok = parsed.port is None or 0 < parsed.port
+        except ValueError:  # a port over 65535
+            port_ok = False
+        if parsed.scheme not in ("http", "https") or not _BASE_URL.fullmatch(text) or not port_ok:
+            raise ValueError("must be a plain http(s) address such as https://dossier.example.org (ASCII host, "
+                             "optional port and path; no quotes, spaces, user name, query or fragment)")
+        return text.rstrip("/")
+
     @field_validator("slack_admin_user_ids", "fetch_allowed_hosts", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from search.clean import clean_article
+from search.folder import list_files, read_bounded
 from search.models import Document, LoadReport, Paragraph, Passage, SkippedFile, SourceInfo
 from search.readers import SUFFIXES, is_article, read_article
 
@@ -40,15 +41,22 @@ class CorpusData:
         return h.hexdigest()
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """File name → metadata from `sources.toml`; a broken manifest is a warning, not a failure."""
+def read_manifest(folder: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+                  follow_links: bool = False) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """File name → metadata from `sources.toml`; a broken manifest is a warning, not a failure.
+
+    The manifest is read like an article (`read_bounded`): never through a link unless links are
+    followed, never from outside the folder, never past `max_bytes`.
+    """
     path = folder / MANIFEST
-    if not path.is_file():
+    if not path.is_symlink() and not path.exists():
         return {}, []
+    if path.is_symlink() and not follow_links:
+        return {}, [f"{MANIFEST}: is a symbolic link; links are not followed, so it was ignored"]
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return {}, [f"{MANIFEST}: not valid TOML ({exc}); titles and dates come from the article text"]
+        data = tomllib.loads(read_bounded(path, max_bytes, root=folder).decode("utf-8"))
+    except (ValueError, OSError) as exc:  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
+        return {}, [f"{MANIFEST}: not read ({exc}); titles and dates come from the article text"]
     entries: dict[str, dict[str, Any]] = {}
     warnings = []
     items = data.get("source", [])
@@ -94,9 +102,13 @@ def _meta_date(value: Any) -> date | None:
     return None
 
 
-def load_document(path: Path, relative: Path, doc_id: str, meta: dict[str, Any], max_bytes: int) -> Document:
-    """One article file as a cleaned document; raises ValueError when it cannot be used."""
-    raw = path.read_bytes()
+def load_document(path: Path, relative: Path, doc_id: str, meta: dict[str, Any], max_bytes: int,
+                  root: Path | None = None) -> Document:
+    """One article file as a cleaned document; raises ValueError when it cannot be used.
+
+    The bytes come from `read_bounded`: with `root`, a path leading outside that folder is refused.
+    """
+    raw = read_bounded(path, max_bytes, root)
     page = read_article(path.suffix, raw, max_bytes)  # the one place a file's format is told apart
     found = page.meta
     art = clean_article(page.text, known_title=meta.get("title") or found.title)
@@ -121,26 +133,32 @@ def passages_of(doc: Document) -> list[Passage]:
     return [Passage(doc.doc_id, p.number, p.text, p.kind) for p in doc.paragraphs if p.kind.value != "heading"]
 
 
-def load_folder(folder: Path, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> CorpusData:
+def load_folder(folder: Path, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, follow_links: bool = False) -> CorpusData:
     """Every article file under folder (search.readers.SUFFIXES), in path order; unusable files are named
     in the report.
+
+    Symbolic links are skipped and named unless `follow_links`, which follows those staying inside the
+    folder (see search/folder.py); a subfolder that cannot be listed is named like an unreadable file.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder {folder} does not exist")
-    manifest, warnings = read_manifest(folder)
-    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-                   and is_article(p, folder))
+    manifest, warnings = read_manifest(folder, max_file_bytes, follow_links)
+    listing = list_files(folder, SUFFIXES, follow_links)
     taken: set[str] = set()
     documents: list[Document] = []
-    skipped: list[SkippedFile] = []
-    for path in files:
-        relative = path.relative_to(folder)
+    skipped: list[SkippedFile] = list(listing.skipped)
+    for found in listing.files:
+        relative = found.relative
+        if not is_article(folder / relative, folder):  # e.g. the assets folder of a saved web page
+            continue
         meta = manifest.get(relative.as_posix(), {})
         try:
-            documents.append(load_document(path, relative, _doc_id(relative, taken), meta, max_file_bytes))
+            documents.append(load_document(found.real, relative, _doc_id(relative, taken), meta, max_file_bytes,
+                                           root=folder))
         except (ValueError, OSError) as exc:
             skipped.append(SkippedFile(relative.as_posix(), str(exc)))
+    skipped.sort(key=lambda s: s.path)
     listed = {d.path for d in documents} | {s.path for s in skipped}
     warnings += [f"{MANIFEST}: {name} is listed but not in the folder" for name in manifest if name not in listed]
     passages = [p for d in documents for p in passages_of(d)]

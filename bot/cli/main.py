@@ -22,6 +22,7 @@ from bot.cli import lists as cli_extraction
 from bot.cli import text as terminal
 from bot.cli.chat import terminal_chat
 from bot.cli.reload import reload_command
+from bot.core.policy import whole_number
 from bot.core.service import Service
 from bot.errors import DossierError
 from bot.process.run import run_command
@@ -36,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", help="answer one question, or one per line of standard input with '-'")
     ask.add_argument("question", help="the question, or '-' to read one question a line from standard input")
-    ask.add_argument("--top", type=int, default=None, help="number of passages to show")
+    ask.add_argument("--top", type=whole_number, default=None, help="number of passages to show")
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
     sources = sub.add_parser("sources", help="list the documents of the corpus")
     sources.add_argument("--json", action="store_true")

@@ -31,10 +31,11 @@ EXTRACT_MAX_PASSAGES = 20_000
 
 
 def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
-                 max_file_bytes: int, states_path: Path | None = None, *, lists: bool = True) -> LiveCorpus:
+                 max_file_bytes: int, states_path: Path | None = None, *, lists: bool = True,
+                 follow_links: bool = False) -> LiveCorpus:
     """Read, clean, index and extract a corpus folder into a new immutable version (CPU-bound)."""
     started = time.perf_counter()
-    return index_corpus(load_folder(folder, max_file_bytes), aliases_path, synonyms_path, started,
+    return index_corpus(load_folder(folder, max_file_bytes, follow_links), aliases_path, synonyms_path, started,
                         states_path=states_path, lists=lists)
 
 
@@ -95,7 +96,7 @@ def _config(path: Path | None, read: Callable[[Path], T], missing: Callable[[], 
 def build_from_settings(settings: Settings) -> LiveCorpus:
     """The configured corpus folder as a new version."""
     return build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
-                        settings.max_file_bytes, settings.states_path)
+                        settings.max_file_bytes, settings.states_path, follow_links=settings.corpus_follow_links)
 
 
 def rebuild_from_settings(settings: Settings, data: CorpusData) -> LiveCorpus:

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from bot.core.platforms import PlatformStatus
 from search.corpus import CorpusData
 from search.extract import Extraction
 from search.index import Index
@@ -64,6 +65,7 @@ class UsageStats:
     helpful: int
     unhelpful: int
     recent_unanswered: tuple[str, ...]
+    platforms: tuple[PlatformStatus, ...] = ()  # each chat platform's connection, by name
 
 
 @dataclass(frozen=True, slots=True)

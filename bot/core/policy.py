@@ -26,6 +26,17 @@ class AnswerPage:
     more: bool
 
 
+def whole_number(text: str) -> int:
+    """A count a person typed (`top`, a page): ASCII digits only, at most four of them.
+
+    Python's int() also reads full-width "３" and Arabic-Indic "٣"; a count is typed in ASCII digits
+    here, so that what is accepted is what every platform, log and link shows the same way.
+    """
+    if not (text.isascii() and text.isdigit() and len(text) <= 4):
+        raise ValueError(f"not a whole number in digits 0-9: {text[:20]!r}")
+    return int(text)
+
+
 def fetch_size(offset: int, page_size: int) -> int:
     """How many passages to search for to show the page at `offset` and know whether another follows."""
     return min(offset + page_size + 1, MAX_HITS + 1)

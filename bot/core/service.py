@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import replace
 from datetime import date
 
 from bot.core.add import add_link
 from bot.core.build import build_corpus, build_from_settings, rebuild_from_settings
 from bot.core.models import Answer, LiveCorpus, Store, UsageStats
+from bot.core.platforms import PlatformBoard
 from bot.core.policy import AnswerPage, fetch_size, match_sources, page_of
 from bot.core.questions import clean_question
 from bot.core.reload import prepare_reload, startup_corpus
@@ -42,6 +44,7 @@ class Service:
         self._corpus = corpus
         self.store = store  # None: nothing is logged or kept (one-shot commands such as `dossier ask`)
         self._reloading = False
+        self.platforms = PlatformBoard()  # each chat platform's connection, written by the process
 
     @classmethod
     async def open(cls, settings: Settings, store: Store) -> Service:
@@ -57,7 +60,8 @@ class Service:
         """
         try:
             corpus = build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
-                                  settings.max_file_bytes, settings.states_path, lists=lists)
+                                  settings.max_file_bytes, settings.states_path, lists=lists,
+                                  follow_links=settings.corpus_follow_links)
         except FileNotFoundError as exc:
             raise CorpusUnavailable(str(exc)) from exc
         if not corpus.documents:
@@ -155,7 +159,7 @@ class Service:
 
     async def stats(self) -> UsageStats:
         """Questions, unanswered questions, helpful and unhelpful votes, the latest unanswered questions."""
-        return await self._require_store().stats()
+        return replace(await self._require_store().stats(), platforms=self.platforms.all())
 
     async def audit(self, actor: str, action: str, allowed: bool, result: str) -> None:
         """Add an admin action to the audit log; raises StoreError when it cannot be written."""

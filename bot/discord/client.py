@@ -75,6 +75,7 @@ class DossierClient(discord.Client):
     async def on_ready(self) -> None:
         """Log who we are once connected."""
         log.info("connected to Discord as %s in %d servers", self.user, len(self.guilds))
+        self.service.platforms.connected("discord")
 
     async def on_message(self, message: discord.Message) -> None:
         """Free-text questions: mentions, DMs and thread follow-ups."""

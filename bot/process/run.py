@@ -1,7 +1,8 @@
 """`dossier run`: the long-running process. Holds the database lock, serves the service, reloads on SIGHUP.
 
 `jobs()` lists the process's long-running tasks; a chat adapter (Discord, Slack, the web page) adds its
-own there. The process stops on SIGTERM or SIGINT, when the terminal chat ends, or when a job fails.
+own there. The process stops on SIGTERM or SIGINT, when the terminal chat ends, or when a job fails. A
+chat platform's job never fails: it retries its connection with backoff (bot/process/platforms.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from bot.cli.chat import terminal_chat
 from bot.core.report import render_report
 from bot.core.service import Service
 from bot.errors import DossierError, ReloadBusy, ReloadRefused, StoreError, error_id
+from bot.process import redact
+from bot.process.platforms import keep_connected
 from bot.process.watch import watch_corpus
 from bot.settings import Settings
 from bot.store.lock import InstanceLock
@@ -68,11 +71,11 @@ def jobs(service: Service, store: Store, settings: Settings, hangup: asyncio.Eve
     if settings.discord_token is not None:
         from bot.discord.client import run_discord  # discord.py is loaded only when Discord is configured
 
-        found.append(run_discord(settings, service))
+        found.append(keep_connected("discord", lambda: run_discord(settings, service), service.platforms))
     if settings.slack_enabled:
         from bot.slack.run import run_slack  # slack_bolt is loaded only when Slack is configured
 
-        found.append(run_slack(settings, service))
+        found.append(keep_connected("slack", lambda: run_slack(settings, service), service.platforms))
     if settings.watch_corpus:
         found.append(watch_corpus(service, settings.watch_interval_seconds, settings.watch_debounce_seconds))
     if interactive:
@@ -108,6 +111,7 @@ async def run(settings: Settings, out: TextIO, interactive: bool) -> int:
     The signal handlers come first: a SIGHUP sent while the corpus is still loading is kept and
     answered once the process serves, instead of ending it.
     """
+    redact.install(settings)
     loop = asyncio.get_running_loop()
     hangup, stop = asyncio.Event(), asyncio.Event()
     loop.add_signal_handler(signal.SIGHUP, hangup.set)

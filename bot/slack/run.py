@@ -21,6 +21,7 @@ async def run_slack(settings: Settings, service: Service) -> None:
     if settings.slack_mode == "http":
         runner = await serve_http(app, settings.slack_http_host, settings.slack_http_port)
         log.info("Slack HTTP endpoint listening on %s:%d", settings.slack_http_host, settings.slack_http_port)
+        service.platforms.connected("slack")
         try:
             await asyncio.Event().wait()
         finally:
@@ -31,6 +32,7 @@ async def run_slack(settings: Settings, service: Service) -> None:
     handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value())
     await handler.connect_async()
     log.info("Slack Socket Mode connected")
+    service.platforms.connected("slack")
     try:
         await asyncio.Event().wait()
     finally:

@@ -1,5 +1,8 @@
 """One running Dossier per database: an exclusive lock on a file beside it, holding the owner's pid.
 
+The lock sits beside the database's real path, so every name of one database shares it; the file is
+0600 like the database.
+
 The kernel drops the lock when its process ends, however it ends (kill -9 included), so a stale
 file never blocks a restart.
 """
@@ -11,11 +14,17 @@ import os
 from pathlib import Path
 
 from bot.errors import InstanceLocked
+from bot.store.files import FILE_MODE, private_file, private_folder, real_path
 
 
 def lock_path(database_path: Path) -> Path:
-    """The lock file of a database: its name with `.lock` added, in the same folder."""
-    return database_path.with_name(database_path.name + ".lock")
+    """The lock file of a database: its real name with `.lock` added, in its real folder.
+
+    Every name of one database (a symbolic link to it, a linked folder, `./x` for `x`) resolves to
+    the same real path and so to the same lock: a second name never makes a second instance.
+    """
+    real = real_path(database_path)
+    return real.with_name(real.name + ".lock")
 
 
 class InstanceLock:
@@ -28,8 +37,9 @@ class InstanceLock:
 
     def acquire(self) -> None:
         """Take the lock and write this process's pid into the file."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        private_folder(self.path.parent)
+        private_file(self.path)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

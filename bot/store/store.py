@@ -25,6 +25,7 @@ from bot.core.models import LiveCorpus, StoredVersion, UsageStats
 from bot.errors import StoreError
 from bot.render.json import extraction_json
 from bot.store import rows as corpus_rows
+from bot.store.files import private_file, private_folder, private_side_files, real_path
 from bot.store.migrations import MIGRATIONS
 
 log = logging.getLogger("dossier.store.store")
@@ -80,7 +81,8 @@ class Store:
     async def open(cls, path: Path) -> Store:
         """Open (creating folder and file when missing), switch to WAL and bring the schema up to date."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
+            private_file(path)  # SQLite gives the WAL and shared-memory files the database's mode
             db = await aiosqlite.connect(path, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"The database {path} cannot be opened: {exc}") from exc
@@ -90,6 +92,7 @@ class Store:
                            f"busy_timeout = {BUSY_TIMEOUT_MS}", f"journal_size_limit = {JOURNAL_SIZE_LIMIT}"):
                 await db.execute(f"PRAGMA {pragma}")
             await store._migrate()
+            private_side_files(real_path(path))
         except StoreError:
             await db.close()
             raise

@@ -29,6 +29,10 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 
+# Every page and answer depends on the live corpus and the question: no cache keeps one. The stylesheet
+# sets its own Cache-Control and keeps it.
+NO_STORE = {"Cache-Control": "no-store"}
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -65,6 +69,8 @@ def _error_response(request: web.Request, status: int, message: str,
 
 async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
     response.headers.update(SECURITY_HEADERS)
+    for name, value in NO_STORE.items():
+        response.headers.setdefault(name, value)
 
 
 def build_app(settings: Settings, service: Service) -> web.Application:

@@ -12,6 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.core.models import LiveCorpus
+from bot.core.policy import whole_number
 from bot.core.questions import clean_question
 from bot.core.service import Service
 from bot.errors import BadQuestion, DossierError
@@ -94,7 +95,10 @@ class Routes:
         """GET /api/ask?q=…[&top=K]: what `dossier ask --json` prints; 400 for an unsearchable question."""
         question = request.query.get("q", "")
         top_raw = request.query.get("top")
-        top = int(top_raw) if top_raw and top_raw.isdigit() and len(top_raw) < 4 else None
+        try:
+            top = whole_number(top_raw) if top_raw is not None else None
+        except ValueError:
+            top = None
         if top_raw is not None and top not in TOP_RANGE:
             return _json(error_json(question[:200], "top takes a number from 1 to 50"), status=400)
         try:
@@ -109,12 +113,20 @@ class Routes:
         return _json({"sources": [document_json(d, base) for d in self.service.sources()]})
 
     async def healthz(self, request: web.Request) -> web.Response:
-        """GET /healthz: 200 once a corpus with documents is live, 503 before."""
+        """GET /healthz: 200 once a corpus with documents is live, 503 before.
+
+        `platforms` gives each chat platform's connection state (never the failure's text, which names
+        hosts and is for admins: /stats and the log have it). A platform that is retrying leaves the
+        page ready: the web page answers whatever the chat platforms do.
+        """
         corpus = self.service.corpus
         if not corpus.documents:
             return _json({"status": "not ready", "reason": "no corpus loaded"}, status=503)
+        platforms = {p.name: {"state": p.state, "failed_attempts": p.attempts,
+                              "retry_in_seconds": None if p.retry_in() is None else round(p.retry_in() or 0, 1)}
+                     for p in self.service.platforms.all()}
         return _json({"status": "ready", "corpus_version": corpus.version, "documents": len(corpus.documents),
-                      "passages": len(corpus.index.passages)})
+                      "passages": len(corpus.index.passages), "platforms": platforms})
 
     async def stylesheet(self, request: web.Request) -> web.Response:
         """GET /static/dossier.css: the site's one stylesheet."""

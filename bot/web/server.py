@@ -10,6 +10,7 @@ from aiohttp import web
 from bot.core.service import Service
 from bot.settings import Settings
 from bot.web.app import build_app
+from bot.web.protocol import QuietAppRunner
 
 # Addresses that mean "every interface": the page is reached through the loopback address locally.
 _ANY_HOST = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}
@@ -17,7 +18,7 @@ _ANY_HOST = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}
 
 async def start_web(settings: Settings, service: Service) -> web.AppRunner:
     """Serve the web page on web_host:web_port; the caller ends it with `await runner.cleanup()`."""
-    runner = web.AppRunner(build_app(settings, service), access_log=None)
+    runner = QuietAppRunner(build_app(settings, service), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, settings.web_host, settings.web_port)
     try:

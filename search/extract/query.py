@@ -10,7 +10,8 @@ from search.extract.models import Actor, ActorKind, Event, Extraction, FigureRep
 from search.lexicon.words import content_words
 
 KINDS = tuple(kind.value for kind in ActorKind)  # plain strings, as commands and forms offer them
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: "２０２１" is not a date a filter takes (re's \d would match any script's digits).
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 def _fold(text: str) -> str:

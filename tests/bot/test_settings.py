@@ -127,3 +127,18 @@ def test_corpus_folder_without_articles_is_a_clear_error(tmp_settings):
     (tmp_settings.corpus_dir / "empty.txt").write_text("")
     with pytest.raises(CorpusUnavailable, match="no article"):
         Service.load(tmp_settings)
+
+
+@pytest.mark.parametrize("bad", ['https://d.example.org/"onmouseover="x', "https://d.example.org/a b",
+                                 "https://d.example.org'", "'https://d.example.org'", "https://user:pw@d.example.org",
+                                 "https://dóssier.example.org", "https://d.example.org:99999", "https://d.example.org/<x>",
+                                 "https://d.example.org/a\\b", "https://", "https://d.example.org#top"])
+def test_public_base_url_must_be_a_plain_http_url(bad):
+    with pytest.raises(ValidationError, match="public_base_url"):
+        Settings(public_base_url=bad)
+
+
+@pytest.mark.parametrize("good", ["https://dossier.example.org", "http://127.0.0.1:8080", "https://[::1]:8443/dossier",
+                                  "https://news.example.org/tools/dossier-2/"])
+def test_public_base_url_takes_hosts_ports_and_paths(good):
+    assert Settings(public_base_url=good).public_base_url == good.rstrip("/")

@@ -80,6 +80,9 @@ def stats_embed(stats: UsageStats) -> discord.Embed:
     if stats.recent_unanswered:
         recent = "\n".join(f"• {cut_escaped(q, 200)}" for q in stats.recent_unanswered)
         embed.add_field(name="Recent unanswered", value=cut(recent, FIELD_VALUE), inline=False)
+    if stats.platforms:
+        lines = "\n".join(cut_escaped(p.describe(), 300) for p in stats.platforms)
+        embed.add_field(name="Platforms", value=cut(lines, FIELD_VALUE), inline=False)
     return embed
 
 

@@ -60,6 +60,8 @@ def render_stats(stats: UsageStats) -> SlackMessage:
     if stats.recent_unanswered:
         recent = "\n".join(f"• {escape_capped(q, 300)}" for q in stats.recent_unanswered)
         text += f"\n*Latest unanswered:*\n{recent}"
+    if stats.platforms:
+        text += "\n*Platforms:*\n" + "\n".join(f"• {escape_capped(p.describe(), 300)}" for p in stats.platforms)
     return SlackMessage(text[:MAX_SECTION_CHARS], (section(text),))
 
 

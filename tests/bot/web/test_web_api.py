@@ -57,7 +57,7 @@ async def test_healthz_is_ready_with_a_loaded_corpus(client, service):
     response = await client.get("/healthz")
     assert response.status == 200
     assert await response.json() == {"status": "ready", "corpus_version": service.corpus.version,
-                                     "documents": 2, "passages": 20}
+                                     "documents": 2, "passages": 20, "platforms": {}}
 
 
 async def test_healthz_is_not_ready_without_documents(settings, tmp_path):

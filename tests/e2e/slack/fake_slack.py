@@ -43,6 +43,10 @@ class FakeSlack:
     acks: dict[str, dict[str, Any]] = field(default_factory=dict)
     refuse_blocks: str | None = None  # answer every block message with this error (msg_too_long, …)
     not_member_of: set[str] = field(default_factory=set)
+    # Refuse apps.connections.open with this error, as a Slack that is down or misconfigured does.
+    refuse_connections: str | None = None
+    # Echo the request's headers (the Authorization token with them) in every error, as some proxies do.
+    echo_headers: bool = False
     port: int = 0
 
     def __post_init__(self) -> None:
@@ -92,9 +96,11 @@ class FakeSlack:
         else:
             args = dict(await request.post())
         self.calls.append(Call(method, token, args))
+        if method == "apps.connections.open" and self.refuse_connections:
+            return self._error(request, self.refuse_connections)
         wanted = "xapp-" if method == "apps.connections.open" else "xoxb-"
         if not token.startswith(wanted):
-            return web.json_response({"ok": False, "error": "not_allowed_token_type"})
+            return self._error(request, "not_allowed_token_type")
         if method == "auth.test":
             return web.json_response(
                 {
@@ -113,6 +119,12 @@ class FakeSlack:
             self.calls[-1].result = self._message(method, args)
             return web.json_response(self.calls[-1].result)
         return web.json_response({"ok": False, "error": "unknown_method"})
+
+    def _error(self, request: web.Request, error: str) -> web.Response:
+        body: dict[str, Any] = {"ok": False, "error": error}
+        if self.echo_headers:
+            body["request_headers"] = dict(request.headers)
+        return web.json_response(body)
 
     def _message(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if args.get("channel") in self.not_member_of:
