@@ -150,7 +150,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     # `ask` and `sources` only search and list documents: they skip the actors, figures and timeline.
     service = Service.load(settings, lists=args.command not in ("ask", "sources"))
     for skipped in service.corpus.report.skipped:
-        log.warning("skipped %s: %s", skipped.path, skipped.reason)
+        log.warning("skipped %s: %s", one_line(skipped.path), one_line(skipped.reason))
     out = sys.stdout
     if args.command == "ask":
         code = cmd_ask(service, args, out)
