@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 from bot.process.startup import explain
 from bot.settings import Settings
@@ -164,3 +165,53 @@ def test_end_of_input_leaves_dossier_run_serving_until_sigterm(tmp_path):
     finally:
         proc.kill()
         os.close(main)
+
+
+class RefusingSlack:
+    """A Slack Web API that refuses one kind of token with `invalid_auth`, as Slack does a revoked one."""
+
+    def __init__(self, refused_prefix: str) -> None:
+        self.refused_prefix = refused_prefix
+        self.runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        self.url = f"http://127.0.0.1:{self.runner.addresses[0][1]}/api/"
+
+    async def _api(self, request: web.Request) -> web.Response:
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        if token.startswith(self.refused_prefix):
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        if request.match_info["method"] == "auth.test":
+            return web.json_response({"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1"})
+        return web.json_response({"ok": False, "error": "unknown_method"})
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+
+@pytest.mark.parametrize(("refused", "setting"), [("xoxb-", "slack_bot_token"), ("xapp-", "slack_app_token")])
+async def test_a_token_slack_refuses_is_one_line_naming_the_setting(tmp_path, refused, setting):
+    write_corpus(tmp_path / "corpus", corpus_a())
+    fake = RefusingSlack(refused)
+    await fake.start()
+    try:
+        env = env_for(tmp_path, DOSSIER_SLACK_BOT_TOKEN="xoxb-revoked-0001", DOSSIER_SLACK_APP_TOKEN="xapp-revoked-2",
+                      DOSSIER_SLACK_API_BASE_URL=fake.url)
+        proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.cli.main", "run", cwd=PROJECT,
+                                                    env=env, stdin=subprocess.DEVNULL,
+                                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, err = await asyncio.wait_for(proc.communicate(), WAIT)
+    finally:
+        await fake.stop()
+    assert proc.returncode == 1
+    line = the_error(err.decode())
+    assert "Slack refused the" in line and f"({setting}): invalid_auth" in line
+    assert "revoked" not in err.decode()
