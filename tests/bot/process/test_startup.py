@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import fcntl
 import os
 import pty
 import signal
 import socket
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -140,7 +142,12 @@ async def test_a_token_discord_refuses_is_one_line_naming_discord_token(tmp_path
         proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.cli.main", "run", cwd=PROJECT,
                                                     env=env, stdin=subprocess.DEVNULL,
                                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, err = await asyncio.wait_for(proc.communicate(), WAIT)
+        try:
+            _, err = await asyncio.wait_for(proc.communicate(), WAIT)
+        finally:
+            if proc.returncode is None:  # still running after the wait: stop it, then fail
+                proc.kill()
+                await proc.wait()
     finally:
         await fake.stop()
     assert proc.returncode == 1
@@ -208,10 +215,39 @@ async def test_a_token_slack_refuses_is_one_line_naming_the_setting(tmp_path, re
         proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.cli.main", "run", cwd=PROJECT,
                                                     env=env, stdin=subprocess.DEVNULL,
                                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, err = await asyncio.wait_for(proc.communicate(), WAIT)
+        try:
+            _, err = await asyncio.wait_for(proc.communicate(), WAIT)
+        finally:
+            if proc.returncode is None:  # still running after the wait: stop it, then fail
+                proc.kill()
+                await proc.wait()
     finally:
         await fake.stop()
     assert proc.returncode == 1
     line = the_error(err.decode())
     assert "Slack refused the" in line and f"({setting}): invalid_auth" in line
     assert "revoked" not in err.decode()
+
+
+def test_ctrl_c_in_the_middle_of_a_line_stops_dossier_run_and_gives_the_terminal_back(tmp_path):
+    write_corpus(tmp_path / "corpus", corpus_a())
+    main, terminal = pty.openpty()
+    modes = termios.tcgetattr(terminal)
+
+    def controlling_terminal() -> None:  # the terminal turns Ctrl-C into SIGINT only for its own session
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "run"], cwd=PROJECT, env=env_for(tmp_path),
+                            stdin=terminal, stdout=terminal, stderr=subprocess.DEVNULL, start_new_session=True,
+                            preexec_fn=controlling_terminal)
+    try:
+        read_until(main, "? ")
+        os.write(main, b"half a questi")
+        time.sleep(0.3)
+        os.write(main, b"\x03")
+        assert proc.wait(timeout=WAIT) == 0
+        assert termios.tcgetattr(terminal)[3] == modes[3]  # echo and line mode as they were
+    finally:
+        proc.kill()
+        os.close(terminal)
+        os.close(main)
