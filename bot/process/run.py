@@ -123,6 +123,7 @@ async def run(settings: Settings, out: TextIO, interactive: bool) -> int:
     try:
         lock.acquire()
         try:
+            startup.check_ports(settings)
             store = await Store.open(settings.database_path)
             try:
                 service = await Service.open(settings, store)

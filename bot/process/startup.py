@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import socket
 import sys
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def _under(path: str | os.PathLike[str] | None, folder: Path) -> bool:
 def _bind_line(exc: OSError, settings: Settings) -> str | None:
     if exc.errno not in _BIND_REASONS or "bind" not in str(exc):
         return None
-    port = next(iter(re.findall(r"\b(\d{1,5})\)", str(exc))), None)
+    found = re.search(r"\('[^']*', (\d{1,5})[,)]", str(exc))  # the (host, port[, …]) the server names
+    port = found.group(1) if found else None
     listeners = [("web page", settings.web_host, settings.web_port, "web_port", "web_host")]
     if settings.slack_enabled and settings.slack_mode == "http":
         listeners.append(("Slack HTTP endpoint", settings.slack_http_host, settings.slack_http_port,
@@ -80,6 +82,34 @@ def explain(exc: BaseException, settings: Settings) -> str | None:
     if isinstance(exc, OSError):
         return _bind_line(exc, settings) or _path_line(exc, settings)
     return None
+
+
+def check_ports(settings: Settings) -> None:
+    """Fail at once when a port Dossier will listen on is taken, before a corpus that may take minutes to load.
+
+    Each address is bound and let go as the web server binds it (address reuse on, so a port left in
+    TIME_WAIT by a stopped Dossier is free); the server binds it for good once the corpus is loaded.
+    Raises OSError worded as the server's own, which `explain` turns into one line.
+    """
+    listeners = [(settings.web_host, settings.web_port)]
+    if settings.slack_enabled and settings.slack_mode == "http":
+        listeners.append((settings.slack_http_host, settings.slack_http_port))
+    for host, port in listeners:
+        if port == 0:
+            continue
+        try:
+            found = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        except OSError:
+            continue  # a name that does not resolve is the server's to report
+        for family, kind, proto, _, address in found:
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                try:
+                    probe.bind(address)
+                except OSError as exc:
+                    reason = (exc.strerror or "").lower()
+                    raise OSError(exc.errno, f"error while attempting to bind on address {address!r}: "
+                                             f"{reason}") from None
 
 
 def report(exc: BaseException, settings: Settings) -> bool:

@@ -62,6 +62,7 @@ def test_a_second_instance_on_a_taken_port_says_so_in_one_line_naming_the_settin
         line = the_error(second.stderr)
         assert f"127.0.0.1:{port}" in line and "another program already listens there" in line
         assert "DOSSIER_WEB_PORT" in line
+        assert "Dossier is running" not in second.stderr  # said before the corpus is loaded, not after
     finally:
         assert first.stop() == 0
 
@@ -128,6 +129,9 @@ def test_the_errors_the_operating_system_gives_are_named_by_the_setting_that_cau
     no_host = OSError(errno.EADDRNOTAVAIL, "error while attempting to bind on address ('10.9.9.9', 80): "
                                            "cannot assign requested address")
     assert "DOSSIER_WEB_HOST" in explain(no_host, settings)
+    v6 = OSError(errno.EADDRINUSE, "error while attempting to bind on address ('::1', 3000, 0, 0): address in use")
+    slack = settings.model_copy(update={"slack_bot_token": "xoxb-1", "slack_mode": "http"})
+    assert "Slack HTTP endpoint" in explain(v6, slack) and "DOSSIER_SLACK_HTTP_PORT" in explain(v6, slack)
     assert explain(OSError(errno.EIO, "input/output error", "/elsewhere/file"), settings) is None
     assert explain(ZeroDivisionError(), settings) is None  # a fault keeps its traceback
 
