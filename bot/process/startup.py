@@ -79,6 +79,8 @@ def explain(exc: BaseException, settings: Settings) -> str | None:
         return f"{exc.user_message.rstrip('.')}; the database is set by {setting('database_path')}."
     if isinstance(exc, DossierError):
         return exc.user_message
+    if isinstance(exc, BrokenPipeError):
+        return "standard output was closed (the program reading it stopped), so Dossier stopped too."
     if isinstance(exc, OSError):
         return _bind_line(exc, settings) or _path_line(exc, settings)
     return None

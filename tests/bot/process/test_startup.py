@@ -133,6 +133,7 @@ def test_the_errors_the_operating_system_gives_are_named_by_the_setting_that_cau
     slack = settings.model_copy(update={"slack_bot_token": "xoxb-1", "slack_mode": "http"})
     assert "Slack HTTP endpoint" in explain(v6, slack) and "DOSSIER_SLACK_HTTP_PORT" in explain(v6, slack)
     assert explain(OSError(errno.EIO, "input/output error", "/elsewhere/file"), settings) is None
+    assert "standard output was closed" in explain(BrokenPipeError(errno.EPIPE, "Broken pipe"), settings)
     assert explain(ZeroDivisionError(), settings) is None  # a fault keeps its traceback
 
 
