@@ -58,6 +58,10 @@ class FetchFailed(DossierError):
     """A link could not be added: the page was refused, unreachable or no article; nothing changed."""
 
 
+class CredentialsRefused(DossierError):
+    """A chat platform refused a token or a setting it needs: retrying cannot help, the admin must fix it."""
+
+
 class NotAdmin(DossierError):
     """An admin action asked for by someone who is not an admin; each platform says who admins are."""
 

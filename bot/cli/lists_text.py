@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.render.words import plural, source_name, when
+from bot.printable import one_line
+from bot.render.words import plural, when
+from bot.render.words import source_name as _source_name
 from search.extract.models import Actor, Event, Figure, FigureReport
 from search.models import Document, PassageRef
+
+
+def source_name(documents: dict[str, Document], doc_id: str) -> str:
+    """The outlet or title that names a document, on one line (a title may hold a newline)."""
+    return one_line(_source_name(documents, doc_id))
 
 
 def render_actors(actors: Sequence[Actor]) -> str:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import getpass
+import logging
 import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TextIO
 
 from bot.core.build import index_corpus
 from bot.core.models import LiveCorpus
-from bot.core.report import render_report
+from bot.core.report import ReloadReport, render_report
 from bot.core.service import Service
-from bot.errors import DossierError, InstanceLocked, ReloadRefused
+from bot.errors import InstanceLocked, ReloadRefused
+from bot.printable import printable
 from bot.settings import Settings
 from bot.store.lock import InstanceLock
 from bot.store.store import Store
@@ -38,19 +42,45 @@ async def _stored_or_empty(settings: Settings, store: Store) -> LiveCorpus:
     return replace(index_corpus(empty, None, None), version="none")
 
 
+@contextlib.contextmanager
+def _report_printed_not_logged() -> Iterator[None]:
+    """The service logs each reload's report for a running process's log; here the report is printed on
+    standard output instead, so it is not written twice to one terminal.
+    """
+    service_log = logging.getLogger("dossier.core.service")
+    level = service_log.level
+    service_log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        service_log.setLevel(level)
+
+
+def _stored_report(report: ReloadReport, settings: Settings) -> str:
+    """The report of a reload no process serves: its first line says the version was stored, not served."""
+    rest = render_report(report).split("\n")[1:]
+    head = (f"Reload by {report.requested_by}: stored corpus version {report.new_version} (was "
+            f"{report.old_version}) in {settings.database_path}; {report.documents} documents, "
+            f"{report.passages} passages. No Dossier is running: the next `dossier run` serves it.")
+    if report.forced and report.failed:
+        head += " Forced: the files below failed and were left out."
+    return "\n".join([head, *rest])
+
+
 async def _reload_here(settings: Settings, store: Store, lock: InstanceLock, actor: str, force: bool,
                        out: TextIO) -> int:
     """No Dossier runs: build the folder's version and store it, holding the lock meanwhile."""
     lock.acquire()
     try:
-        service = Service(settings, await _stored_or_empty(settings, store), store)
-        report = await service.reload(actor, force=force)
+        with _report_printed_not_logged():
+            service = Service(settings, await _stored_or_empty(settings, store), store)
+            report = await service.reload(actor, force=force)
     except ReloadRefused as exc:
-        print(render_report(exc.report) if exc.report is not None else exc.user_message, file=out)
+        print(printable(render_report(exc.report) if exc.report is not None else exc.user_message), file=out)
         return 1
     finally:
         lock.release()
-    print(render_report(report), file=out)
+    print(printable(_stored_report(report, settings)), file=out)
     return 0
 
 
@@ -63,7 +93,7 @@ async def _ask_running(store: Store, lock: InstanceLock, pid: int, actor: str, f
     while time.monotonic() < deadline:
         answer = await store.reload_answer(request_id)
         if answer is not None:
-            print(answer[1], file=out)
+            print(printable(answer[1]), file=out)
             return 0 if answer[0] else 1
         if lock.holder() is None:
             print(f"dossier: the running Dossier (pid {pid}) stopped before it answered", file=sys.stderr)
@@ -98,9 +128,5 @@ async def reload(settings: Settings, force: bool, out: TextIO) -> int:
 
 
 def reload_command(settings: Settings, force: bool) -> int:
-    """Entry point of `dossier reload`."""
-    try:
-        return asyncio.run(reload(settings, force, sys.stdout))
-    except DossierError as exc:
-        print(f"dossier: {exc.user_message}", file=sys.stderr)
-        return 1
+    """Entry point of `dossier reload`; the caller (bot/cli/main.py) turns a start-up failure into one line."""
+    return asyncio.run(reload(settings, force, sys.stdout))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from bot.printable import one_line
 from search.corpus import CorpusData, passages_of
 from search.extract.models import Event, Extraction, Figure
 from search.models import Document, SkippedFile
@@ -147,8 +148,15 @@ def _new_extraction(extractions: tuple[Extraction, Extraction] | None) -> Extrac
     return extraction_delta(extraction_keys(extractions[0]), extraction_keys(extractions[1]))
 
 
+def _document(c: DocumentChange) -> str:
+    """A document as the report names it, path and title on one line: a file name may hold a newline or
+    a terminal escape, and the report is read on terminals and in the log.
+    """
+    return f"{one_line(c.path)} ({one_line(c.title)})"
+
+
 def _doc_line(sign: str, c: DocumentChange, passages: str) -> str:
-    return f"  {sign} {c.path} ({c.title}): {passages}"
+    return f"  {sign} {_document(c)}: {passages}"
 
 
 def report_head(report: ReloadReport) -> str:
@@ -175,10 +183,10 @@ def report_sections(report: ReloadReport) -> tuple[ReportSection, ...]:
     """The report's findings after its head, in sections; empty sections are left out."""
     x = report.new_extraction
     sections = [
-        ReportSection("Added", tuple(f"{c.path} ({c.title}): {c.passages} passages" for c in report.added)),
-        ReportSection("Removed", tuple(f"{c.path} ({c.title}): had {c.previous_passages} passages"
+        ReportSection("Added", tuple(f"{_document(c)}: {c.passages} passages" for c in report.added)),
+        ReportSection("Removed", tuple(f"{_document(c)}: had {c.previous_passages} passages"
                                        for c in report.removed)),
-        ReportSection("Changed", tuple(f"{c.path} ({c.title}): {c.previous_passages} → {c.passages} passages"
+        ReportSection("Changed", tuple(f"{_document(c)}: {c.previous_passages} → {c.passages} passages"
                                        for c in report.changed)),
     ]
     if x is not None:
@@ -186,8 +194,9 @@ def report_sections(report: ReloadReport) -> tuple[ReportSection, ...]:
             shown = tuple(items[:NAMES_SHOWN])
             more = (f"and {len(items) - NAMES_SHOWN} more",) if len(items) > NAMES_SHOWN else ()
             sections.append(ReportSection(f"{title} ({len(items)})", shown + more))
-    sections.append(ReportSection("Failed files", tuple(f"{f.path}: {f.reason}" for f in report.failed)))
-    sections.append(ReportSection("Warnings", report.warnings))
+    sections.append(ReportSection("Failed files", tuple(f"{one_line(f.path)}: {one_line(f.reason)}"
+                                                        for f in report.failed)))
+    sections.append(ReportSection("Warnings", tuple(one_line(w) for w in report.warnings)))
     return tuple(s for s in sections if s.lines)
 
 
@@ -211,8 +220,8 @@ def render_report(report: ReloadReport) -> str:
         lines += [f"    {e}" for e in x.events[:NAMES_SHOWN]]
         if len(x.events) > NAMES_SHOWN:
             lines.append(f"    and {len(x.events) - NAMES_SHOWN} more events")
-    lines += [f"  ! {f.path}: {f.reason}" for f in report.failed]
-    lines += [f"  warning: {w}" for w in report.warnings]
+    lines += [f"  ! {one_line(f.path)}: {one_line(f.reason)}" for f in report.failed]
+    lines += [f"  warning: {one_line(w)}" for w in report.warnings]
     return "\n".join(lines)
 
 

@@ -234,7 +234,7 @@ class Service:
                  date_to: str | None = None) -> tuple[Event, ...]:
         """Dated events in date order, involving an actor, between two dates (YYYY, YYYY-MM or YYYY-MM-DD).
 
-        Raises BadFilter for an unreadable date and UnknownActor for a name no actor goes by.
+        Raises BadFilter for an unreadable date or a reversed range, and UnknownActor for a name no actor goes by.
         """
         who: Actor | None = None
         if actor is not None:
@@ -243,8 +243,11 @@ class Service:
                 names = ", ".join(a.name for a in found[:5])
                 raise UnknownActor(f"“{actor[:80]}” could mean several actors: {names}. Give the full name.")
             who = found[0]
-        return extraction_query.events(self._corpus.extraction, who, _bound(date_from, False),
-                                       _bound(date_to, True))
+        start, end = _bound(date_from, False), _bound(date_to, True)
+        if start is not None and end is not None and start > end:
+            raise BadFilter(f"The date range is reversed: from {date_from} is after to {date_to}; "
+                            "give the earlier date first.")
+        return extraction_query.events(self._corpus.extraction, who, start, end)
 
 
 def _bound(text: str | None, end: bool) -> date | None:

@@ -17,7 +17,7 @@ from bot.discord.errors import on_app_command_error
 from bot.discord.routes import Addresses, RoutedHTTPClient, RoutedWebhookAdapter
 from bot.discord.views.answer import Feedback, MoreResults
 from bot.discord.views.lists import MoreList
-from bot.errors import DossierError
+from bot.errors import CredentialsRefused, DossierError
 from bot.settings import Settings
 
 log = logging.getLogger("dossier.discord.client")
@@ -96,10 +96,10 @@ async def run_discord(settings: Settings, service: Service) -> None:
         async with client:
             await client.start(settings.discord_token.get_secret_value())
     except discord.LoginFailure as exc:
-        raise DossierError("Discord refused the bot token (discord_token); copy it again from the "
+        raise CredentialsRefused("Discord refused the bot token (discord_token); copy it again from the "
                            "developer portal.") from exc
     except discord.PrivilegedIntentsRequired as exc:
-        raise DossierError("Turn on the Message Content intent for the bot in the Discord developer "
+        raise CredentialsRefused("Turn on the Message Content intent for the bot in the Discord developer "
                            "portal.") from exc
     except (aiohttp.ClientError, OSError) as exc:
         raise DossierError(f"Cannot reach Discord at {settings.discord_api_base_url}: {exc}") from exc

@@ -12,7 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from bot.core.platforms import PlatformBoard
-from bot.errors import DossierError
+from bot.errors import CredentialsRefused, DossierError
 from bot.process import redact
 
 log = logging.getLogger("dossier")
@@ -51,8 +51,8 @@ async def keep_connected(name: str, connect: Callable[[], Coroutine[Any, Any, No
         try:
             await connect()
             failure: BaseException = ConnectionError("the connection ended")
-        except asyncio.CancelledError:
-            raise
+        except (asyncio.CancelledError, CredentialsRefused):
+            raise  # a refused token ends the process with one line: no retry can mend it
         except Exception as exc:  # any failure of one platform is that platform's, never the process's
             failure = exc
         status = board.get(name)

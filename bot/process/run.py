@@ -1,8 +1,11 @@
 """`dossier run`: the long-running process. Holds the database lock, serves the service, reloads on SIGHUP.
 
 `jobs()` lists the process's long-running tasks; a chat adapter (Discord, Slack, the web page) adds its
-own there. The process stops on SIGTERM or SIGINT, when the terminal chat ends, or when a job fails. A
-chat platform's job never fails: it retries its connection with backoff (bot/process/platforms.py).
+own there. The process stops on SIGTERM or SIGINT (Ctrl-C), on `quit` typed at its terminal chat, or when
+a job fails; an empty line or the end of the terminal's input never stops it. A failure a user can cause
+(a taken port, an unreadable folder, a refused token) ends it with one line on standard error
+(bot/process/startup.py).
+A chat platform that cannot connect is retried with backoff (bot/process/platforms.py) while the rest serves.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from typing import Any, TextIO
 from bot.cli.chat import terminal_chat
 from bot.core.report import render_report
 from bot.core.service import Service
-from bot.errors import DossierError, ReloadBusy, ReloadRefused, StoreError, error_id
-from bot.process import redact
+from bot.errors import ReloadBusy, ReloadRefused, StoreError, error_id
+from bot.process import redact, startup
 from bot.process.platforms import keep_connected
 from bot.process.watch import watch_corpus
 from bot.settings import Settings
@@ -79,7 +82,7 @@ def jobs(service: Service, store: Store, settings: Settings, hangup: asyncio.Eve
     if settings.watch_corpus:
         found.append(watch_corpus(service, settings.watch_interval_seconds, settings.watch_debounce_seconds))
     if interactive:
-        found.append(terminal_chat(service, out))
+        found.append(terminal_chat(service, out, serving=True))
     return found
 
 
@@ -100,7 +103,9 @@ async def serve(service: Service, store: Store, settings: Settings, out: TextIO,
         await asyncio.gather(*tasks, stopper, return_exceptions=True)
     failed = [t for t in done if t is not stopper and not t.cancelled() and t.exception() is not None]
     for task in failed:
-        log.error("a job of the process failed", exc_info=task.exception())
+        exc = task.exception()
+        if exc is not None and not startup.report(exc, settings):
+            log.error("a job of the process failed", exc_info=exc)
     log.info("Dossier stopped")
     return 1 if failed else 0
 
@@ -121,6 +126,7 @@ async def run(settings: Settings, out: TextIO, interactive: bool) -> int:
     try:
         lock.acquire()
         try:
+            startup.check_ports(settings)
             store = await Store.open(settings.database_path)
             try:
                 service = await Service.open(settings, store)
@@ -138,6 +144,9 @@ def run_command(settings: Settings) -> int:
     """Entry point of `dossier run`: the terminal chat when standard input is a terminal, else wait."""
     try:
         return asyncio.run(run(settings, sys.stdout, sys.stdin.isatty()))
-    except DossierError as exc:
-        print(f"dossier: {exc.user_message}", file=sys.stderr)
+    except KeyboardInterrupt:  # Ctrl-C before the signal handlers were set
+        return 130
+    except Exception as exc:
+        if not startup.report(exc, settings):
+            raise
         return 1

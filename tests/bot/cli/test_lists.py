@@ -60,8 +60,9 @@ def test_an_actor_profile_has_roles_quotes_and_passages(capsys):
 
 
 def test_an_unknown_actor_is_said_plainly(capsys):
-    code, out = run(capsys, "actors", "--name", "Nobody McNobody")
-    assert code == 1 and "No actor called “Nobody McNobody”" in out
+    code = main(["actors", "--name", "Nobody McNobody"])
+    printed = capsys.readouterr()
+    assert code == 1 and "No actor called “Nobody McNobody”" in printed.err and printed.out == ""
 
 
 def test_figures_show_the_airport_death_toll_disagreement_with_every_outlet(capsys):

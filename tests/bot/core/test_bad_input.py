@@ -113,7 +113,7 @@ CLI_RUNS = {"empty": {"args": ["ask", ""]}}
 def test_cli_empty_question_exits_non_zero_with_a_message(cli_runs):
     result = cli_runs["empty"].result()
     assert result.returncode == 1
-    assert "type a question" in result.text
+    assert "type a question" in result.stderr and result.text == ""  # an error goes to standard error
     assert "Traceback" not in result.stderr
 
 

@@ -25,7 +25,7 @@ class Dossier:
     """A `dossier` process whose log lines (standard error) are collected as they come."""
 
     def __init__(self, tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> None:
-        env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"),
+        env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"), "DOSSIER_WEB_PORT": "0",
                "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3"), "PYTHONUNBUFFERED": "1", **(env or {})}
         self.proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", *args], cwd=PROJECT, env=env,
                                      text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -57,7 +57,7 @@ class Dossier:
 
 
 def dossier(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"),
+    env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"), "DOSSIER_WEB_PORT": "0",
            "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3")}
     return subprocess.run([sys.executable, "-m", "bot.cli.main", *args], cwd=PROJECT, env=env, text=True,
                           stdin=subprocess.DEVNULL, capture_output=True, timeout=WAIT)
@@ -216,7 +216,7 @@ def read_until(fd: int, text: str, timeout: float = WAIT) -> str:
 
 def test_dossier_run_in_a_terminal_chats_and_logs_each_question(tmp_path):
     write_corpus(tmp_path / "corpus", corpus_a())
-    env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"),
+    env = {**os.environ, "DOSSIER_CORPUS_DIR": str(tmp_path / "corpus"), "DOSSIER_WEB_PORT": "0",
            "DOSSIER_DATABASE_PATH": str(tmp_path / "dossier.sqlite3")}
     main, terminal = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-m", "bot.cli.main", "run"], cwd=PROJECT, env=env, stdin=terminal,
@@ -226,7 +226,11 @@ def test_dossier_run_in_a_terminal_chats_and_logs_each_question(tmp_path):
         read_until(main, "Ask a question")
         os.write(main, b"the convoy committee\n")
         assert "The Convoy Story Number 0" in read_until(main, "Convoy Story")
-        os.write(main, b"\n")
+        os.write(main, b"\n")  # Enter alone is no wish to stop: the prompt comes back and the process serves on
+        read_until(main, "? ")
+        time.sleep(0.5)
+        assert proc.poll() is None, "an empty line must not stop the web page and the chat platforms"
+        os.write(main, b"quit\n")
         assert proc.wait(timeout=WAIT) == 0
     finally:
         proc.kill()
@@ -247,7 +251,7 @@ def test_the_terminal_chat_links_quotes_to_the_public_page_when_an_address_is_se
     os.close(terminal)
     try:
         read_until(main, "Ask a question")
-        os.write(main, b"the convoy committee\n\n")  # a question, then an empty line that ends the chat
+        os.write(main, b"the convoy committee\n\nquit\n")  # a question, an empty line, then `quit`
         assert proc.wait(timeout=WAIT) == 0
         shown = read_until(main, "https://dossier.example.org/docs/")  # what the closed terminal still holds
         assert re.search(r"https://dossier\.example\.org/docs/doc\d#p\d+\s", shown), shown
