@@ -33,9 +33,8 @@ def backoff(attempts: int, first: float = FIRST_RETRY_SECONDS, longest: float = 
 def reason(exc: BaseException) -> str:
     """A failure as one redacted line: the message a DossierError carries, else the type and text."""
     text = exc.user_message if isinstance(exc, DossierError) else f"{type(exc).__name__}: {exc}".rstrip(": ")
-    line = " ".join(text.split())
-    line = line if len(line) <= REASON_CHARS else line[:REASON_CHARS - 1] + "…"
-    return redact.redact(line)
+    line = redact.redact(" ".join(text.split()))  # before the cut: a token cut in two would escape its shape
+    return line if len(line) <= REASON_CHARS else line[:REASON_CHARS - 1] + "…"
 
 
 async def keep_connected(name: str, connect: Callable[[], Coroutine[Any, Any, None]], board: PlatformBoard,
