@@ -21,6 +21,7 @@ class Gazetteer:
 
     states: dict[tuple[str, ...], str] = field(default_factory=dict)
     regions: set[tuple[str, ...]] = field(default_factory=set)
+    capitals: set[str] = field(default_factory=set)
     longest: int = 1
 
     @classmethod
@@ -33,6 +34,7 @@ class Gazetteer:
             forms = [name, *item.get("aliases", ())]
             if item.get("capital"):
                 forms.append(item["capital"])
+                gaz.capitals.add(item["capital"])
             for demonym in item.get("demonyms", ()):
                 forms.append(demonym)
                 plural = _plural(demonym)

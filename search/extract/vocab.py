@@ -49,7 +49,7 @@ corp inc incorporated co ltd limited llc plc gmbh ag holdings industries
 """.split())
 # The last word of an armed or political group's name.
 GROUP_HEADS = frozenset("""
-movement front alliance party brigade brigades militia taliban mujahideen jihad coalition rebels
+movement front alliance party brigade brigades militia coalition rebels
 """.split())
 # Words after (or ending) a name that make it a place, not an actor: "Nangarhar province".
 PLACE_NOUNS = frozenset("""
@@ -84,3 +84,10 @@ pledged pledges denied denies vowed vows
 CONNECTORS = frozenset("of for & and de al bin bint van von da du la le del ul".split())
 # Words after a surname that make it the name of a person's government: "the Karzai administration".
 GOVERNMENT_NOUNS = frozenset("administration government cabinet presidency campaign".split())
+# Nouns that, next to a name, make it the title of a work ("the game Burnout", "the Twin Peaks cast", "the
+# Harry Potter films"), never an actor.
+WORK_NOUNS = frozenset("""
+game games show shows series film films movie movies album albums song songs single singles sitcom soap
+drama dramas programme programmes program novel novels book books franchise character characters musical
+episode episodes sequel sequels title titles spin-off remake trilogy saga console consoles
+""".split())
