@@ -18,7 +18,7 @@ from search.extract.actors import Mention, build_actors, resolve
 from search.extract.entities import Corpus, MentionFinder, RawMention
 from search.extract.figures import all_figures
 from search.extract.gazetteer import Gazetteer
-from search.extract.grouping import Similarity, group_figures, rarity
+from search.extract.grouping import SAME_ARTICLE_STORY, Similarity, group_figures, rarity
 from search.extract.models import Actor, Event, EventSource, Extraction, Figure, FigureGroup, Quote, Role
 from search.extract.nlp import SPANS_VERSION, Entity, entities
 from search.extract.text import Sentence, readable, sentences
@@ -72,7 +72,8 @@ def extract(documents: Sequence[Document], aliases: AliasTable, gazetteer: Gazet
                      rarity(1, similarity.passages))
     captions = {str(PassageRef(doc.doc_id, p.number)) for doc in documents for p in doc.paragraphs
                 if p.kind is PassageKind.CAPTION}
-    timeline = merge(events, weights, captions)
+    timeline = merge(events, weights, captions,
+                     lambda a, b: similarity.articles(a, b) >= SAME_ARTICLE_STORY)
     seconds = time.perf_counter() - started
     return Extraction(actors, tuple(figures), tuple(groups), tuple(timeline), seconds)
 

@@ -56,6 +56,7 @@ from search.extract.gazetteer import Gazetteer
 from search.extract.nlp import Entity
 from search.extract.text import Sentence
 from search.extract.vocab import (
+    GOVERNMENT_NOUNS,
     GROUP_HEADS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -85,6 +86,8 @@ _SAY_BEFORE = re.compile(r"\b(?:said|says|according to)\s+$")
 _SAY_AFTER = re.compile(r"^,?\s+(?:(?:has|had|also|then|later)\s+)?(?:" + _SAY + r")\b")
 # A run of capitalised words (with "of"/"for" inside), the shape of a name the model may have missed.
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|for|de|al|van|von)\s+)?[A-Z][\w’'-]+)*")
+# "the Karzai administration": a surname before these names a person's government.
+_GOVERNMENT_AFTER = re.compile(r"^\s+(?:" + "|".join(GOVERNMENT_NOUNS) + r")\b")
 _NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z’'-]+)")
 _BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+$")
 
@@ -143,6 +146,7 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self.corpus = corpus or Corpus()
         self._entry_by_term = {canonical_term(e.name): e for e in aliases.entries}
+        self._known_in: dict[tuple[str, int, int, str], list[RawMention]] = {}  # by sentence: read once
 
     def learn(self, sentence: Sentence, spans: Sequence[Entity]) -> None:
         """Note the full names of the people of a sentence, whose surnames then name them alone."""
@@ -162,8 +166,9 @@ class MentionFinder:
         lo, hi = sentence.start, sentence.start + len(sentence.text)
         mine = joined(sentence.text, [cut_at_bracket(Entity(e.start - lo, e.end - lo, e.label), sentence.text)
                                        for e in spans if lo <= e.start and e.end <= hi and e.label in ACTOR_LABELS])
-        mine += self._unlabelled(sentence.text, mine)
         known = self._known(sentence)
+        mine = _split_at_known(sentence.text, mine, known)
+        mine += self._unlabelled(sentence.text, mine)
         found = [m for m in known if not any(_covers(e, m) and e.label in ("ORG", "PERSON", "FAC", "EVENT")
                                              and (e.start, e.end) != (m.start, m.end) for e in mine)]
         for e in mine:
@@ -178,6 +183,12 @@ class MentionFinder:
     # --- names the alias file and the gazetteer know ------------------------------------------
 
     def _known(self, sentence: Sentence) -> list[RawMention]:
+        key = (sentence.doc_id, sentence.paragraph, sentence.start, sentence.text)
+        if key not in self._known_in:
+            self._known_in[key] = self._read_known(sentence)
+        return self._known_in[key]
+
+    def _read_known(self, sentence: Sentence) -> list[RawMention]:
         text = sentence.text
         toks = [(m.group(), m.start(), m.end()) for m in NAME_TOKEN.finditer(text)]
         raws = [t[0] for t in toks]
@@ -235,6 +246,8 @@ class MentionFinder:
             prev_word = prev.group(1) if prev else ""
             if prev_word in ORG_NOUNS or prev_word in GROUP_NOUNS:
                 found.append(Entity(start, end, "ORG"))
+            elif " " not in run.group() and _GOVERNMENT_AFTER.match(after):
+                found.append(Entity(start, end, "PERSON"))  # "the Karzai administration"
             elif start and (_SAY_BEFORE.search(before) or _SAY_AFTER.match(after)
                             or prev_word.casefold() in TITLE_WORDS):
                 found.append(Entity(start, end, "PERSON"))
@@ -260,8 +273,8 @@ class MentionFinder:
             kind: ActorKind | None = told
         else:
             kind = self._kind(surface, words, e.label, sentence.doc_id, text, start)
-        if kind == ActorKind.PERSON and len(words) == 1 and (modifier(text, start, end) or self._unconfirmed(
-                surface, sentence.doc_id)):
+        if kind == ActorKind.PERSON and len(words) == 1 and not _GOVERNMENT_AFTER.match(text[end:]) and (
+                modifier(text, start, end) or self._unconfirmed(surface, sentence.doc_id)):
             return None
         body = self._body_named_by(surface, sentence.doc_id)
         if body is not None and kind in (ActorKind.PERSON, ActorKind.ORGANISATION, None):
@@ -357,6 +370,21 @@ class MentionFinder:
         if label == "GPE" and self.corpus.labels[surface]["ORG"] > 0:
             return ActorKind.ORGANISATION  # a town's name the corpus also uses for a club or a firm
         return None  # places, happenings and nationalities the gazetteer does not know
+
+
+def _split_at_known(text: str, spans: list[Entity], known: Sequence[RawMention]) -> list[Entity]:
+    """A person's span that opens with a known name is that name and then the person: "Taliban Mullah
+    Mohammad Omar" is the Taliban's Mullah Mohammad Omar.
+    """
+    out = []
+    for e in spans:
+        lead = next((m for m in known if m.start == e.start and m.end < e.end), None)
+        rest = text[lead.end:e.end].strip() if lead else ""
+        if lead is not None and e.label == "PERSON" and len(rest.split()) >= 2 and rest[:1].isupper():
+            out.append(Entity(e.end - len(rest), e.end, e.label))
+        else:
+            out.append(e)
+    return out
 
 
 def _covers(e: Entity, m: RawMention) -> bool:

