@@ -26,7 +26,7 @@ from search.extract.timeline import Rarity, events_of, merge
 from search.models import Document, PassageKind, PassageRef
 
 __all__ = ["Actor", "Entity", "Event", "EventSource", "Extraction", "Figure", "FigureGroup", "Gazetteer", "Quote",
-           "Role", "SpanCache", "extract", "spans_key"]
+           "Role", "SpanCache", "extract", "span_keys", "spans_key"]
 
 # Entity spans of documents by `spans_key`: one tuple of spans for each readable paragraph, in order.
 SpanCache = MutableMapping[str, list[tuple[Entity, ...]]]
@@ -38,6 +38,12 @@ def spans_key(readable_paragraphs: Sequence[str]) -> str:
     for text in readable_paragraphs:
         h.update(b"\x00" + text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+def span_keys(documents: Sequence[Document]) -> list[str]:
+    """The cache keys of the documents' spans (see `spans_key`), in order."""
+    return [spans_key([readable(p.text, p.kind is PassageKind.CAPTION) for p in doc.paragraphs
+                       if p.kind is not PassageKind.HEADING]) for doc in documents]
 
 
 def extract(documents: Sequence[Document], aliases: AliasTable, gazetteer: Gazetteer,
@@ -58,7 +64,7 @@ def extract(documents: Sequence[Document], aliases: AliasTable, gazetteer: Gazet
             numbers[doc.doc_id].append(p.number)
             doc_sentences.extend(sentences(doc.doc_id, p.number, text))
         by_doc[doc.doc_id] = doc_sentences
-    spans = _spans(numbers, texts, {} if cache is None else cache)
+    spans, read_by_model = _spans(numbers, texts, {} if cache is None else cache)
     every = [s for ss in by_doc.values() for s in ss]
     mentions = resolve(_mentions(every, spans, aliases, gazetteer, texts))
     actors = build_actors(mentions, {e.name: e.kind for e in aliases.entries}, texts)
@@ -75,12 +81,14 @@ def extract(documents: Sequence[Document], aliases: AliasTable, gazetteer: Gazet
     timeline = merge(events, weights, captions,
                      lambda a, b: similarity.articles(a, b) >= SAME_ARTICLE_STORY)
     seconds = time.perf_counter() - started
-    return Extraction(actors, tuple(figures), tuple(groups), tuple(timeline), seconds)
+    return Extraction(actors, tuple(figures), tuple(groups), tuple(timeline), seconds, read_by_model)
 
 
 def _spans(numbers: dict[str, list[int]], texts: dict[tuple[str, int], str],
-           cache: SpanCache) -> dict[tuple[str, int], tuple[Entity, ...]]:
-    """Every paragraph's entity spans: from the cache, else from the model (added to the cache)."""
+           cache: SpanCache) -> tuple[dict[tuple[str, int], tuple[Entity, ...]], int]:
+    """Every paragraph's entity spans: from the cache, else from the model (added to the cache); and how
+    many documents the model read.
+    """
     keys = {d: spans_key([texts[(d, n)] for n in ns]) for d, ns in numbers.items()}
     unread = [d for d in numbers if len(cache.get(keys[d], ())) != len(numbers[d])]
     read = entities([texts[(d, n)] for d in unread for n in numbers[d]])
@@ -88,7 +96,8 @@ def _spans(numbers: dict[str, list[int]], texts: dict[tuple[str, int], str],
     for d in unread:
         cache[keys[d]] = read[at:at + len(numbers[d])]
         at += len(numbers[d])
-    return {(d, n): found for d, ns in numbers.items() for n, found in zip(ns, cache[keys[d]], strict=True)}
+    spans = {(d, n): found for d, ns in numbers.items() for n, found in zip(ns, cache[keys[d]], strict=True)}
+    return spans, len(unread)
 
 
 def _mentions(every: Sequence[Sentence], spans: dict[tuple[str, int], tuple[Entity, ...]],
