@@ -149,23 +149,34 @@ class MentionFinder:
         self._known_in: dict[tuple[str, int, int, str], list[RawMention]] = {}  # by sentence: read once
 
     def learn(self, sentence: Sentence, spans: Sequence[Entity]) -> None:
-        """Note the full names of the people of a sentence, whose surnames then name them alone."""
-        for m in self.find(sentence, spans):
-            if work_title(sentence.text, m.start, m.end):
-                self.corpus.titles.add(m.surface)
-            if m.kind == ActorKind.ORGANISATION and m.name:
-                self.corpus.organisations[sentence.doc_id].add(m.name)
-            if sentence.text[:m.start].strip(" \"“'‘("):
-                self.corpus.inside.add(m.surface)
-            words = m.surface.split()
-            if m.kind is None and len(words) > 1 and low(words[0]) not in TITLE_WORDS:
+        """Note what a sentence says of its names for the corpus-wide rules: works' titles, names seen
+        inside sentences, organisations, and the full names of people, whose surnames then name them alone.
+        """
+        text = sentence.text
+        for e in self._spans(sentence, spans):
+            words, start, end, _ = self._trim(sentence, e)
+            if not words:
+                continue
+            surface = " ".join(words)
+            if work_title(text, start, end):
+                self.corpus.titles.add(surface)
+            if text[:start].strip(" \"“'‘("):
+                self.corpus.inside.add(surface)
+            person = e.label == "PERSON" or self._titled(text, e.start) or apposition(text, end) == ActorKind.PERSON
+            if person and len(words) > 1 and low(words[0]) not in TITLE_WORDS:
                 self.corpus.surnames[sentence.doc_id].add(words[-1])
+            elif not person and e.label == "ORG" and len(words) > 1 and not place(words, text[end:]):
+                self.corpus.organisations[sentence.doc_id].add(surface)
+
+    def _spans(self, sentence: Sentence, spans: Sequence[Entity]) -> list[Entity]:
+        """The paragraph's spans inside a sentence, in its offsets, joined and cut as names read."""
+        lo, hi = sentence.start, sentence.start + len(sentence.text)
+        return joined(sentence.text, [cut_at_bracket(Entity(e.start - lo, e.end - lo, e.label), sentence.text)
+                                      for e in spans if lo <= e.start and e.end <= hi and e.label in ACTOR_LABELS])
 
     def find(self, sentence: Sentence, spans: Sequence[Entity]) -> list[RawMention]:
         """Every name of a sentence, in reading order; `spans` are the paragraph's, in paragraph offsets."""
-        lo, hi = sentence.start, sentence.start + len(sentence.text)
-        mine = joined(sentence.text, [cut_at_bracket(Entity(e.start - lo, e.end - lo, e.label), sentence.text)
-                                       for e in spans if lo <= e.start and e.end <= hi and e.label in ACTOR_LABELS])
+        mine = self._spans(sentence, spans)
         known = self._known(sentence)
         mine = _split_at_known(sentence.text, mine, known)
         mine += self._unlabelled(sentence.text, mine)
