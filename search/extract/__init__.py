@@ -106,6 +106,7 @@ def _mentions(every: Sequence[Sentence], spans: dict[tuple[str, int], tuple[Enti
     finder = MentionFinder(aliases, gazetteer, corpus)
     for s in every:
         finder.learn(s, spans[(s.doc_id, s.paragraph)])
+    finder.settle()
     return [m for s in every for m in finder.find(s, spans[(s.doc_id, s.paragraph)])]
 
 

@@ -6,15 +6,32 @@ Plain functions over a sentence's text and a name's offsets in it, for search/ex
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from search.extract.attribution import role_after
 from search.extract.nlp import Entity
-from search.extract.vocab import GROUP_NOUNS, ORG_NOUNS, PLACE_NOUNS, SAY_VERBS, WORK_NOUNS
+from search.extract.vocab import (
+    GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
+    ORG_NOUNS,
+    PLACE_NOUNS,
+    SAY_VERBS,
+    TITLE_WORDS,
+    WORK_NOUNS,
+)
 from search.lexicon.words import STOPWORDS
 from search.models import ActorKind
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z-]{1,7}$")
+_SAY = "|".join(sorted(SAY_VERBS, key=len, reverse=True))
+_SAY_BEFORE = re.compile(r"\b(?:said|says|according to)\s+$")
+_SAY_AFTER = re.compile(r"^,?\s+(?:(?:has|had|also|then|later)\s+)?(?:" + _SAY + r")\b")
+# A run of capitalised words (with "of"/"for" inside), the shape of a name the model may have missed.
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|for|de|al|van|von)\s+)?[A-Z][\w’'-]+)*")
+_ACRONYM_DEF = re.compile(r"^\s*\(([A-Z][A-Za-z-]{1,9})\)")
 # The one or two lowercase words after a name, which may make it a place ("Sheikh X training camp").
+# "the Karzai administration": a surname before these names a person's government.
+GOVERNMENT_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(GOVERNMENT_NOUNS)) + r")\b")
 _NEXT_LOWER = re.compile(r"^\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 # ", a historical region …": the head noun of an apposition, read up to its first function word.
 _APPOSITION = re.compile(r"^,\s+(?:an?|the)\s+((?:[\w’'-]+\s*){1,6})")
@@ -115,3 +132,41 @@ def cut_at_bracket(e: Entity, text: str) -> Entity:
     """A span ends before a bracket it runs into: "Shanghai Cooperation Organization (SCO"."""
     cut = text.find("(", e.start, e.end)
     return Entity(e.start, cut, e.label) if cut > e.start else e
+
+
+def titled(text: str, start: int) -> bool:
+    """A title or an office right before a name: "Energy Minister X", "Secretary of State X", "A spokesman,
+    X,".
+    """
+    before = text[max(0, start - 40):start]
+    words = re.findall(r"[\w’'-]+", before)[-3:]
+    if re.search(r"\b[a-z][\w-]*,\s+$", before) and low(words[-1]) in TITLE_WORDS:
+        return True
+    return bool(words) and (words[-1][:1].isupper() and low(words[-1]) in TITLE_WORDS
+                            or len(words) >= 2 and words[-1] == "of" and low(words[-2]) in TITLE_WORDS)
+
+
+def acronym_after(text: str, end: int) -> str | None:
+    """The acronym a name defines in brackets right after it: "East Turkestan Islamic Movement (ETIM)"."""
+    match = _ACRONYM_DEF.match(text[end:])
+    return match.group(1) if match else None
+
+
+def unlabelled(text: str, spans: Sequence[Entity]) -> list[Entity]:
+    """Capitalised names the model left unlabelled, where the words around them say what they are."""
+    found = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        start, end = run.start(), run.end()
+        if any(e.start < end and start < e.end for e in spans) or low(run.group()) in STOPWORDS:
+            continue
+        before, after = text[:start], text[end:]
+        prev = re.search(r"(\w+)\s+$", before)
+        prev_word = prev.group(1) if prev else ""
+        if prev_word in ORG_NOUNS or prev_word in GROUP_NOUNS:
+            found.append(Entity(start, end, "ORG"))
+        elif " " not in run.group() and GOVERNMENT_AFTER.match(after):
+            found.append(Entity(start, end, "PERSON"))  # "the Karzai administration"
+        elif start and (_SAY_BEFORE.search(before) or _SAY_AFTER.match(after)
+                        or prev_word.casefold() in TITLE_WORDS):
+            found.append(Entity(start, end, "PERSON"))
+    return found

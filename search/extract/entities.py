@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 
 from search.aliases import AliasTable, canonical_term
 from search.extract.context import (
+    GOVERNMENT_AFTER,
+    acronym_after,
     apposition,
     bare,
     cut_at_bracket,
@@ -48,7 +50,9 @@ from search.extract.context import (
     low,
     modifier,
     place,
+    titled,
     trim_words,
+    unlabelled,
     where,
     work_title,
 )
@@ -56,13 +60,10 @@ from search.extract.gazetteer import Gazetteer
 from search.extract.nlp import Entity
 from search.extract.text import Sentence
 from search.extract.vocab import (
-    GOVERNMENT_NOUNS,
     GROUP_HEADS,
-    GROUP_NOUNS,
     HONORIFICS,
     OFFICE_WORDS,
     ORG_HEADS,
-    ORG_NOUNS,
     SAY_VERBS,
     TITLE_WORDS,
 )
@@ -74,20 +75,14 @@ from search.models import ActorKind
 # The model's labels that may name an actor; the rest (dates, numbers, laws, languages) never do. Works
 # and products name an actor only when the text says who they are (`_apposition`).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
-# Labels that name a place or a happening: an actor only through the gazetteer or the alias file.
-_PLACE_LABELS = frozenset({"LOC", "FAC", "EVENT"})
-_ACRONYM_DEF = re.compile(r"^\s*\(([A-Z][A-Za-z-]{1,9})\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z-]{1,7}$")
 # Prepositions after which a city is where something happened, not the government acting.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "inside", "across", "to", "into", "of",
                                 "around", "through", "via", "between", "over"})
-_SAY = "|".join(sorted(SAY_VERBS, key=len, reverse=True))
-_SAY_BEFORE = re.compile(r"\b(?:said|says|according to)\s+$")
-_SAY_AFTER = re.compile(r"^,?\s+(?:(?:has|had|also|then|later)\s+)?(?:" + _SAY + r")\b")
-# A run of capitalised words (with "of"/"for" inside), the shape of a name the model may have missed.
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:of|for|de|al|van|von)\s+)?[A-Z][\w’'-]+)*")
-# "the Karzai administration": a surname before these names a person's government.
-_GOVERNMENT_AFTER = re.compile(r"^\s+(?:" + "|".join(GOVERNMENT_NOUNS) + r")\b")
+# What separates the names of one list: "A, B and C", "A, B plus C".
+_LIST_GAP = re.compile(r"(?:,\s*|\s+)(?:(?:and|or|plus)\s+)?(?:the\s+|The\s+)?|,")
+# "MPs", "CEOs": the plural of a role's abbreviation is no name; "1500 GMT": a zone after a time is none.
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z’'-]+)")
 _BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+$")
 
@@ -117,6 +112,7 @@ class Corpus:
     labels: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     titles: set[str] = field(default_factory=set)
+    lists: list[list[str]] = field(default_factory=list)
     organisations: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     inside: set[str] = field(default_factory=set)
 
@@ -153,20 +149,40 @@ class MentionFinder:
         inside sentences, organisations, and the full names of people, whose surnames then name them alone.
         """
         text = sentence.text
+        listed: list[str] = []
+        last_end = -1
         for e in self._spans(sentence, spans):
             words, start, end, _ = self._trim(sentence, e)
             if not words:
                 continue
             surface = " ".join(words)
+            if listed and not _LIST_GAP.fullmatch(text[last_end:e.start]):
+                self._close_list(listed)
+                listed = []
+            listed.append(surface)
+            last_end = e.end
             if work_title(text, start, end):
                 self.corpus.titles.add(surface)
             if text[:start].strip(" \"“'‘("):
                 self.corpus.inside.add(surface)
-            person = e.label == "PERSON" or self._titled(text, e.start) or apposition(text, end) == ActorKind.PERSON
+            person = e.label == "PERSON" or titled(text, e.start) or apposition(text, end) == ActorKind.PERSON
             if person and len(words) > 1 and low(words[0]) not in TITLE_WORDS:
                 self.corpus.surnames[sentence.doc_id].add(words[-1])
             elif not person and e.label == "ORG" and len(words) > 1 and not place(words, text[end:]):
                 self.corpus.organisations[sentence.doc_id].add(surface)
+        self._close_list(listed)
+
+    def _close_list(self, listed: list[str]) -> None:
+        if len(listed) > 2:
+            self.corpus.lists.append(listed)
+
+    def settle(self) -> None:
+        """After every sentence is learnt: the names listed with a work's title ("Knots Landing, Falcon Crest
+        plus …") are titles too, as a list names things of one kind.
+        """
+        for listed in self.corpus.lists:
+            if self.corpus.titles.intersection(listed):
+                self.corpus.titles.update(listed)
 
     def _spans(self, sentence: Sentence, spans: Sequence[Entity]) -> list[Entity]:
         """The paragraph's spans inside a sentence, in its offsets, joined and cut as names read."""
@@ -179,7 +195,7 @@ class MentionFinder:
         mine = self._spans(sentence, spans)
         known = self._known(sentence)
         mine = _split_at_known(sentence.text, mine, known)
-        mine += self._unlabelled(sentence.text, mine)
+        mine += unlabelled(sentence.text, mine)
         found = [m for m in known if not any(_covers(e, m) and e.label in ("ORG", "PERSON", "FAC", "EVENT")
                                              and (e.start, e.end) != (m.start, m.end) for e in mine)]
         for e in mine:
@@ -219,7 +235,7 @@ class MentionFinder:
             surface = " ".join(bare(r) for r in raws[i:i + n])
             if not (kind == ActorKind.STATE and self._only_a_place(surface, text, start, end)):
                 found.append(RawMention(surface, name, kind, start, end, sentence,
-                                        acronym_of=_acronym_after(text, end)))
+                                        acronym_of=acronym_after(text, end)))
             i += n
         return found
 
@@ -245,25 +261,6 @@ class MentionFinder:
 
     # --- the model's spans --------------------------------------------------------------------
 
-    def _unlabelled(self, text: str, spans: Sequence[Entity]) -> list[Entity]:
-        """Capitalised names the model left unlabelled, where the words around them say what they are."""
-        found = []
-        for run in _CAPITALISED_RUN.finditer(text):
-            start, end = run.start(), run.end()
-            if any(e.start < end and start < e.end for e in spans) or low(run.group()) in STOPWORDS:
-                continue
-            before, after = text[:start], text[end:]
-            prev = re.search(r"(\w+)\s+$", before)
-            prev_word = prev.group(1) if prev else ""
-            if prev_word in ORG_NOUNS or prev_word in GROUP_NOUNS:
-                found.append(Entity(start, end, "ORG"))
-            elif " " not in run.group() and _GOVERNMENT_AFTER.match(after):
-                found.append(Entity(start, end, "PERSON"))  # "the Karzai administration"
-            elif start and (_SAY_BEFORE.search(before) or _SAY_AFTER.match(after)
-                            or prev_word.casefold() in TITLE_WORDS):
-                found.append(Entity(start, end, "PERSON"))
-        return found
-
     def _from_entity(self, sentence: Sentence, e: Entity) -> RawMention | None:
         text = sentence.text
         if e.label == "PERSON" and _BYLINE.match(text[:e.start]) and sentence.first_in_paragraph:
@@ -277,6 +274,8 @@ class MentionFinder:
         surface = " ".join(words)
         if surface in self.corpus.titles or self._sentence_opener(text, start, words):
             return None
+        if _PLURAL_ACRONYM.match(surface) or (surface.isupper() and re.search(r"\d\s+$", text[:start])):
+            return None
         told = apposition(text, end)
         if told == "place" or place(words, text[end:]):
             return None
@@ -284,16 +283,16 @@ class MentionFinder:
             kind: ActorKind | None = told
         else:
             kind = self._kind(surface, words, e.label, sentence.doc_id, text, start)
-        if kind == ActorKind.PERSON and len(words) == 1 and not _GOVERNMENT_AFTER.match(text[end:]) and (
+        if kind == ActorKind.PERSON and len(words) == 1 and not GOVERNMENT_AFTER.match(text[end:]) and (
                 modifier(text, start, end) or self._unconfirmed(surface, sentence.doc_id)):
             return None
         body = self._body_named_by(surface, sentence.doc_id)
         if body is not None and kind in (ActorKind.PERSON, ActorKind.ORGANISATION, None):
             return RawMention(surface, body, ActorKind.ORGANISATION, start, end, sentence, True, None,
-                              _acronym_after(text, end))
+                              acronym_after(text, end))
         if kind is None:
             return None
-        acronym = _acronym_after(text, end)
+        acronym = acronym_after(text, end)
         if kind == ActorKind.PERSON:
             return RawMention(surface, None, None, start, end, sentence, True, hint, acronym)
         return RawMention(surface, surface, kind, start, end, sentence, True, None, acronym)
@@ -306,7 +305,7 @@ class MentionFinder:
         while parts and parts[0][0].casefold() in ("the", "a", "an"):
             parts = parts[1:]
         hint = None
-        if (e.label == "PERSON" or self._titled(text, e.start)) and len(parts) > 1:
+        if (e.label == "PERSON" or titled(text, e.start)) and len(parts) > 1:
             lead = 0
             while lead < len(parts) - 1 and self._role_word(parts[lead][0], parts[lead][1] == 0):
                 lead += 1
@@ -344,16 +343,6 @@ class MentionFinder:
         folded = low(word)
         return folded in TITLE_WORDS or folded in OFFICE_WORDS or (first and folded in self.corpus.lowercase)
 
-    @staticmethod
-    def _titled(text: str, start: int) -> bool:
-        """A title or an office right before a name: "Energy Minister X", "Secretary of State X"."""
-        before = text[max(0, start - 40):start]
-        words = re.findall(r"[\w’'-]+", before)[-3:]
-        if re.search(r"\b[a-z][\w-]*,\s+$", before) and low(words[-1]) in TITLE_WORDS:
-            return True  # "A spokesman, X,"
-        return bool(words) and (words[-1][:1].isupper() and low(words[-1]) in TITLE_WORDS
-                                or len(words) >= 2 and words[-1] == "of" and low(words[-2]) in TITLE_WORDS)
-
     def _kind(self, surface: str, words: list[str], label: str, doc_id: str, text: str = "",
               start: int = 0) -> ActorKind | None:
         """What a name is, from the model's label, the name's own words and the corpus."""
@@ -374,7 +363,7 @@ class MentionFinder:
             return None
         if label == "PERSON":
             return ActorKind.PERSON
-        if self._titled(text, start) or label == "JOINED":
+        if titled(text, start) or label == "JOINED":
             return ActorKind.PERSON
         if label == "ORG":
             return ActorKind.ORGANISATION
@@ -400,8 +389,3 @@ def _split_at_known(text: str, spans: list[Entity], known: Sequence[RawMention])
 
 def _covers(e: Entity, m: RawMention) -> bool:
     return e.start <= m.start and m.end <= e.end
-
-
-def _acronym_after(text: str, end: int) -> str | None:
-    match = _ACRONYM_DEF.match(text[end:])
-    return match.group(1) if match else None

@@ -21,6 +21,10 @@ lecturer diplomat negotiator strategist consultant pilot rescuer firefighter med
 organizer chairperson speaker candidate hydrologist meteorologist scientist principal dean businessman
 businesswoman entrepreneur challenger incumbent opponent rival politician banker investor producer
 director actor actress singer writer novelist historian professor physician surgeon officer soldier
+striker midfielder defender goalkeeper winger coach captain player athlete sprinter runner champion boss
+dancer dj presenter host contestant model star musician guitarist drummer comedian designer chef
+son daughter wife husband mother father brother sister widow son-in-law daughter-in-law mother-in-law
+father-in-law
 """.split())
 # Forms of address: they mark the name after them as a person's ("Mr Kovac") but say nothing of who the
 # person is, so they are never read as a role.
@@ -88,6 +92,7 @@ GOVERNMENT_NOUNS = frozenset("administration government cabinet presidency campa
 # Harry Potter films"), never an actor.
 WORK_NOUNS = frozenset("""
 game games show shows series film films movie movies album albums song songs single singles sitcom soap
-drama dramas programme programmes program novel novels book books franchise character characters musical
+soaps opera operas drama dramas programme programmes program novel novels book books franchise character
+characters musical
 episode episodes sequel sequels title titles spin-off remake trilogy saga console consoles
 """.split())
