@@ -11,6 +11,7 @@ store them by the document's content hash and skip the model for a document it h
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,9 +50,13 @@ def _pipeline() -> Any:
     except ImportError as exc:  # pragma: no cover - the `nlp` extra is part of every install
         raise ModelUnavailable("spaCy is not installed: install Dossier with its `nlp` extra") from exc
     try:
-        return spacy.load(MODEL, exclude=_UNUSED)
+        nlp = spacy.load(MODEL, exclude=_UNUSED)
     except OSError as exc:
         raise ModelUnavailable(f"the spaCy pipeline {MODEL} is not installed: install the `nlp` extra") from exc
+    # The pipeline's hundreds of thousands of objects live as long as the process: kept out of the
+    # garbage collector's full passes, they never make one stall the threads of a running bot.
+    gc.freeze()
+    return nlp
 
 
 def entities(texts: Sequence[str]) -> list[tuple[Entity, ...]]:
