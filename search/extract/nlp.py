@@ -55,6 +55,7 @@ def _pipeline() -> Any:
         raise ModelUnavailable(f"the spaCy pipeline {MODEL} is not installed: install the `nlp` extra") from exc
     # The pipeline's hundreds of thousands of objects live as long as the process: kept out of the
     # garbage collector's full passes, they never make one stall the threads of a running bot.
+    gc.collect()
     gc.freeze()
     return nlp
 
