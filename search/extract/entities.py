@@ -14,22 +14,25 @@ on news are corrected here, each by one named rule:
   organisations, "… Party", "… Front" groups) and by the corpus (`Corpus`): a single word the model
   calls an organisation or a place is the person when it is the surname of a person of the same
   document ("Redknapp"), and a place the corpus also calls an organisation is one ("Southampton").
-- `_apposition`: what the text says a name is outranks the model. "X, a Georgetown University
-  professor" and "X, special advisor to …" make X a person whatever the model's label (it calls some
-  people organisations or works); "X, a historical region" makes X a place.
-- `_work_title`: a name beside a work's noun ("the game Burnout", "the Twin Peaks cast") or a number
-  ("Metal Slug 3") is a title, and so is every other mention of the same name in the corpus.
-- `_joined`: spans the model cut apart with only a space between them are one name ("Beatriz" +
+- `apposition` (search/extract/context.py holds the readings of a name's surroundings): what the text
+  says a name is outranks the model. "X, a Georgetown University professor" and "X, special advisor to
+  …" make X a person whatever the model's label (it calls some people organisations or works); "X, a
+  historical region" makes X a place.
+- `work_title`, `settle`: a name beside a work's noun ("the game Burnout", "the Twin Peaks cast") or a
+  number ("Metal Slug 3") is a title, and so is every other mention of the same name in the corpus and
+  every name listed with it ("Knots Landing, Falcon Crest plus …").
+- `joined`, `titled`: spans the model cut apart with only a space between them are one name ("Beatriz" +
   "Salcedo"); a title or an office before a name makes it a person's ("Energy Minister X", "Secretary of
   State X", whose "State" is the office's).
-- `_unlabelled`: a capitalised name the model missed is still read where the words around it say what
+- `unlabelled`: a capitalised name the model missed is still read where the words around it say what
   it is: a verb of saying ("said Paredes", "X said"), a title ("Minister X"), a kind of body ("the charity
   X", "the militant group X").
 - `_sentence_opener`: a single capitalised word opening a sentence that the corpus writes in lowercase
   elsewhere ("Turnout was low") is no name.
 - Places (LOC, FAC, other GPE, "… Airport", "X training camp"), events, works, nationalities outside the
   gazetteer and numbers are no actors; nor is a one-word "person" the text gives an article ("the
-  Uighur") or puts before a noun ("Uighur fighters"); bylines ("By Jane Smith") are none either.
+  Uighur") or puts before a noun ("Uighur fighters"), plural acronyms ("MPs"), a zone after a time
+  ("1500 GMT"); bylines ("By Jane Smith") are none either.
 """
 
 from __future__ import annotations
@@ -73,9 +76,8 @@ from search.lexicon.words import STOPWORDS
 from search.models import ActorKind
 
 # The model's labels that may name an actor; the rest (dates, numbers, laws, languages) never do. Works
-# and products name an actor only when the text says who they are (`_apposition`).
+# and products name an actor only when the text says who they are (`apposition`).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
-_ACRONYM = re.compile(r"^[A-Z][A-Z-]{1,7}$")
 # Prepositions after which a city is where something happened, not the government acting.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "inside", "across", "to", "into", "of",
                                 "around", "through", "via", "between", "over"})
