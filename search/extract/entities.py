@@ -91,9 +91,7 @@ _BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+$")
 
 @dataclass(frozen=True, slots=True)
 class RawMention:
-    """One name found in one sentence (offsets in the sentence); `name`/`kind` are None for a person
-    known only by the model, resolved to one actor across the corpus in search/extract/actors.py.
-    """
+    """One name of a sentence (offsets in it); `name`/`kind` None: a person, resolved in actors.py."""
 
     surface: str
     name: str | None
@@ -323,6 +321,12 @@ class MentionFinder:
         end = parts[-1][1] + len(words[-1]) if parts[-1][0].startswith(words[-1]) else parts[-1][2]
         return words, start, end, hint
 
+    def _mostly_a_place(self, surface: str) -> bool:
+        """One name, one kind: a word the model calls a place at least as often as a person is a place."""
+        votes = self.corpus.labels[surface]
+        places = votes["GPE"] + votes["LOC"] + votes["FAC"]
+        return places > 0 and places >= votes["PERSON"]
+
     def _body_named_by(self, surface: str, doc_id: str) -> str | None:
         """The organisation of the document whose name begins with these words ("Andina Ridge" for
         "Andina Ridge Corp."): one body, named short.
@@ -363,6 +367,8 @@ class MentionFinder:
             return ActorKind.ORGANISATION if label != "FAC" else None
         if label in ("WORK_OF_ART", "PRODUCT"):
             return None
+        if label == "PERSON" and len(words) == 1 and self._mostly_a_place(surface):
+            return None  # "the dam above Riverton": a place the model once took for a person
         if label == "PERSON":
             return ActorKind.PERSON
         if titled(text, start) or label == "JOINED":
