@@ -90,7 +90,7 @@ def _spans(numbers: dict[str, list[int]], texts: dict[tuple[str, int], str],
     many documents the model read.
     """
     keys = {d: spans_key([texts[(d, n)] for n in ns]) for d, ns in numbers.items()}
-    unread = [d for d in numbers if len(cache.get(keys[d], ())) != len(numbers[d])]
+    unread = [d for d in numbers if keys[d] not in cache or len(cache[keys[d]]) != len(numbers[d])]
     read = entities([texts[(d, n)] for d in unread for n in numbers[d]])
     at = 0
     for d in unread:
