@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.core.models import LiveCorpus
+from bot.core.spans import load_spans, save_spans
 from bot.errors import ConfigInvalid
 from bot.settings import PROJECT_ROOT, Settings
 from search.aliases import AliasTable
 from search.corpus import CorpusData, load_folder
-from search.extract import Extraction, Gazetteer, extract
+from search.extract import Extraction, Gazetteer, extract, span_keys
 from search.index import Index
 from search.synonyms import Synonyms
 from search.text import Analyzer
@@ -32,19 +33,21 @@ EXTRACT_MAX_PASSAGES = 20_000
 
 def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
                  max_file_bytes: int, states_path: Path | None = None, *, lists: bool = True,
-                 follow_links: bool = False) -> LiveCorpus:
+                 follow_links: bool = False, spans_db: Path | None = None) -> LiveCorpus:
     """Read, clean, index and extract a corpus folder into a new immutable version (CPU-bound)."""
     started = time.perf_counter()
     return index_corpus(load_folder(folder, max_file_bytes, follow_links), aliases_path, synonyms_path, started,
-                        states_path=states_path, lists=lists)
+                        states_path=states_path, lists=lists, spans_db=spans_db)
 
 
 def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Path | None,
                  started: float | None = None, *, states_path: Path | None = None,
-                 lists: bool = True) -> LiveCorpus:
+                 lists: bool = True, spans_db: Path | None = None) -> LiveCorpus:
     """Index and extract documents already read (from a folder or the database) into a new version.
 
     `lists=False` leaves out the actors, figures and timeline, for a one-shot command that only searches.
+    `spans_db`: the database keeping the model's entity spans of each document (bot/core/spans.py), so
+    only new or changed documents are read with the model.
     """
     started = time.perf_counter() if started is None else started
     aliases = _config(aliases_path, AliasTable.from_toml, AliasTable.empty)
@@ -55,7 +58,12 @@ def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Pat
     if not lists:
         extraction = Extraction()
     elif len(data.passages) <= EXTRACT_MAX_PASSAGES:
-        extraction = extract(data.documents, aliases, gazetteer)
+        cache = load_spans(spans_db) if spans_db else {}
+        extraction = extract(data.documents, aliases, gazetteer, cache)
+        if spans_db:
+            save_spans(spans_db, cache, span_keys(data.documents))
+        log.info("extraction: %d documents, %d read with the model, %.2f s", len(data.documents),
+                 extraction.read_by_model, extraction.seconds)
     else:
         log.warning("%d passages: actors, figures and timeline are not extracted above %d",
                     len(data.passages), EXTRACT_MAX_PASSAGES)
@@ -96,9 +104,11 @@ def _config(path: Path | None, read: Callable[[Path], T], missing: Callable[[], 
 def build_from_settings(settings: Settings) -> LiveCorpus:
     """The configured corpus folder as a new version."""
     return build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
-                        settings.max_file_bytes, settings.states_path, follow_links=settings.corpus_follow_links)
+                        settings.max_file_bytes, settings.states_path, follow_links=settings.corpus_follow_links,
+                        spans_db=settings.database_path)
 
 
 def rebuild_from_settings(settings: Settings, data: CorpusData) -> LiveCorpus:
     """A stored version, indexed again with the configured aliases and synonyms."""
-    return index_corpus(data, settings.aliases_path, settings.synonyms_path, states_path=settings.states_path)
+    return index_corpus(data, settings.aliases_path, settings.synonyms_path, states_path=settings.states_path,
+                        spans_db=settings.database_path)

@@ -103,4 +103,13 @@ MIGRATIONS: tuple[str, ...] = (
         payload       TEXT NOT NULL
     );
     """,
+    # 5: the trained model's entity spans of each document, by the hash of its readable text and the
+    # model's version (search.extract.spans_key), so a reload reads with the model only what changed.
+    """
+    CREATE TABLE entity_spans (
+        key           TEXT PRIMARY KEY,
+        spans         TEXT NOT NULL,
+        stored_at     TEXT NOT NULL
+    );
+    """,
 )

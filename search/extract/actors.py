@@ -1,6 +1,6 @@
 """Actors: every person, group, state and organisation the articles name, each once.
 
-Names are found sentence by sentence (search/extract/names.py); here they are resolved to one actor
+Names are found sentence by sentence (search/extract/entities.py); here they are resolved to one actor
 each: known names by the alias file and the gazetteer, acronyms by their definition ("… (ETIM)"),
 people confirmed anywhere in the corpus, and a bare surname ("Wechsler") by the one person of that
 surname. A candidate nobody confirms is dropped, so sentence-initial words and places do not become actors.
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from search.extract import attribution
+from search.extract.entities import RawMention
 from search.extract.models import Actor, ActorKind, Quote, Role
-from search.extract.names import NameFinder, RawMention
 from search.extract.text import Sentence, sentences
 from search.extract.vocab import HONORIFICS
 from search.models import PassageRef
@@ -264,8 +264,3 @@ def _add(out: dict[str, list[Quote]], seen: set[tuple[str, str]], name: str, wor
     if (name, words) not in seen:
         seen.add((name, words))
         out[name].append(Quote(words, pid))
-
-
-def find_mentions(finder: NameFinder, sentences: Sequence[Sentence]) -> list[RawMention]:
-    """Raw name mentions of every sentence."""
-    return [m for s in sentences for m in finder.find(s)]

@@ -18,14 +18,16 @@ from search.lexicon.numbers import SCALES, WORD_VALUES
 from search.lexicon.words import STOPWORDS
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn)\b)"
-_CUR = r"(?:US\$|\$|€|£|USD\s?|Rs\.?\s?)"
+# "£600m", "1.34bn", "5k", "40 mln": news and newswire scales; a bare "m" or "k" is a scale only for money
+# (`_glued_scale`), as "100m" is also a distance.
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|bln|mln)\b|(?:m|k)\b)"
+_CUR = r"(?:US\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?|Rs\.?\s?)"
 # A numeral with optional currency, scale, range and percent; never glued to a word before or after,
 # nor an argument in brackets glued to one ("alert(1)", "f(2)": code, not a count).
 _FIGURE = re.compile(
     r"(?<![\w.,/:-])(?<!\w\()(?P<cur>" + _CUR + r")?(?P<num>" + _NUM + r")(?P<scale>" + _SCALE + r")?"
     r"(?:\s?(?:-|–|to)\s?(?:" + _CUR + r")?(?P<num2>" + _NUM + r")(?P<scale2>" + _SCALE + r")?)?"
-    r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?(?P<dash>-(?=[a-z]))?(?![\w,]\d|\w|:\d)"
+    r"(?P<pct>\s?%|\s(?:percent|per cent|pct)\b)?(?P<pence>p\b)?(?P<dash>-(?=[a-z]))?(?![\w,]\d|\w|:\d)"
 )
 # A number that tells the time of day ("4 a.m.", "11 pm", "9 o'clock") or a person's age ("Agnes Lindahl,
 # 71, said", "aged 71") counts nothing in the story: neither is a figure.
@@ -57,8 +59,22 @@ _CLASS_OF = {w: c for c, words in _UNIT_CLASSES.items() for w in words}
 _CLASS_OF["service members"] = "troops"
 # Words after a number that end its noun phrase without being the thing counted.
 # Currency words after a number make it money: "25 million euros".
-_CURRENCY_WORDS = frozenset("""dollars euros pounds yuan rupees afghanis francs yen rubles roubles dinars
+_CURRENCY_WORDS = frozenset("""dollars dlrs euros pounds yuan rupees afghanis francs yen rubles roubles dinars
 riyals dirhams lira""".split())
+# The currency a symbol or word names, as the figure's unit.
+_CURRENCY_CODES = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dlrs": "USD", "£": "GBP",
+                   "gbp": "GBP", "pounds": "GBP", "€": "EUR", "eur": "EUR", "euros": "EUR", "¥": "JPY",
+                   "yen": "JPY", "yuan": "CNY", "rs": "INR", "rupees": "INR"}
+# A number of these counts time passing, not things in the world: "seven months", "the last 24 hours",
+# "a 12-year run", "a two-day summit". A span of years that measures a conflict ("fighting each other
+# for 20 years", "a 20-year-long war") is the length of the story's war, which news reports as a figure.
+_DURATION_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight
+fortnights month months year years decade decades century centuries""".split())
+_CONFLICT = re.compile(r"\b(?:war|wars|fight|fights|fighting|fought|battle|battled|battling|conflict|"
+                       r"insurgency|occupation)\b", re.IGNORECASE)
+# "top 10", "one in 16", "1500 GMT", "aged 33": a number that ranks, rates or tells the time.
+_RANK_OR_RATE_BEFORE = re.compile(r"(?:\btop|\b(?:one|1)\s+in|\baged|\bnumber|\bno\.?)\s+$", re.IGNORECASE)
+_TIME_ZONE_AFTER = re.compile(r"\s?(?:GMT|BST|UTC|CET|EST|EDT|PST|hrs|hours\b(?=\s+(?:GMT|local)))")
 # The verb right after a figure's noun phrase says what happened to what it counts: "12,000 have been forced".
 _VERB_AFTER = re.compile(r"^\s*(?:(?:have|has|had|were|was|are|is|been|being|be|reportedly|also|now|already)"
                          r"\s+)+"
@@ -84,20 +100,82 @@ def figures_of(sentence: Sentence, caption: bool = False) -> list[Figure]:
     found = []
     for match in _FIGURE.finditer(text):
         if (any(a < match.end() and match.start() < b for a, b in dates) or _is_year(match)
-                or _is_time_or_age(match)):
+                or _is_time_or_age(match) or _not_a_count(match)):
             continue
+        currency = _currency(match)
+        if _glued_scale(match["scale"]) and not currency or _in_a_name(match):
+            continue  # "the 100m final": a distance; "Doom 3", "PlayStation 2": names
         value = _value(match["num"], match["scale"])
         high = _value(match["num2"], match["scale2"] or match["scale"]) if match["num2"] else None
-        found.append(_figure(sentence, match.start(), match.end(), value, high, bool(match["cur"]),
-                             bool(match["pct"])))
+        if match["pence"]:
+            value, high, currency = value / 100, high / 100 if high is not None else None, "GBP"
+        figure = _figure(sentence, match.start(), match.end(), value, high, bool(currency), bool(match["pct"]),
+                         currency)
+        if not _duration(figure, text, match.start()):
+            found.append(figure)
     for match in _WORD_FIGURE.finditer(text):
-        if match.start() and text[match.start() - 1] in "-" or WORD_VALUES[match["word"].casefold()] < 2:
-            continue
-        figure = _figure(sentence, match.start(), match.end(), float(WORD_VALUES[match["word"].casefold()]),
-                         None, False, False)
-        if figure.unit or figure.measure in ("killed", "injured"):
+        if match.start() and text[match.start() - 1] in "-" or WORD_VALUES[match["word"].casefold()] < 2 \
+                or text[match.end():match.end() + 1] == "-":
+            continue  # "three-quarters", "two-day": a fraction or a compound adjective
+        scale = re.match(r"\s(thousand|million|billion|trillion)\b", text[match.end():])
+        value = float(WORD_VALUES[match["word"].casefold()]) * (SCALES[scale.group(1)] if scale else 1)
+        end = match.end() + (scale.end() if scale else 0)
+        figure = _figure(sentence, match.start(), end, value, None, False, False)
+        if (figure.unit or figure.measure in ("killed", "injured")) and not _duration(figure, text, match.start()):
             found.append(figure)
     return [f for f in found if f is not None]
+
+
+def _currency(match: re.Match[str]) -> str | None:
+    """The currency of a number: its symbol or code ("£600m"), or the currency word after it ("77m euros")."""
+    if match["cur"]:
+        return _CURRENCY_CODES.get(match["cur"].strip().rstrip(".").casefold(), "USD")
+    word = re.match(r"\s+([a-z]+)", match.string[match.end():])
+    return _CURRENCY_CODES.get(word.group(1)) if word and word.group(1) in _CURRENCY_WORDS else None
+
+
+def _in_a_name(match: re.Match[str]) -> bool:
+    """A bare number right after a capitalised word inside a sentence, with no noun after it: the number of
+    a title ("Metal Slug 3", "PlayStation 2").
+    """
+    if match["cur"] or match["scale"] or match["pct"] or match["num2"]:
+        return False
+    text, start = match.string, match.start()
+    word = re.search(r"(\w[\w’'-]*)\s$", text[:start])
+    if not word or not word.group(1)[:1].isupper() or not text[:word.start()].strip():
+        return False
+    return not _noun_after(text[match.end():])
+
+
+def _glued_scale(scale: str | None) -> bool:
+    return scale is not None and scale in ("m", "k")
+
+
+def _not_a_count(match: re.Match[str]) -> bool:
+    """Betting odds and scores ("2-1", "40-1", "2-0": a "range" that does not go up), a rank or a rate
+    ("top 10", "one in 16") and a time with its zone ("1500 GMT").
+    """
+    text, start, end = match.string, match.start(), match.end()
+    if match["num2"] and not match["cur"] and not match["scale"] and not match["pct"] \
+            and float(match["num2"].replace(",", "")) <= float(match["num"].replace(",", "")) \
+            and "-" in text[start:end] and " " not in text[start:end]:
+        return True
+    return bool(_RANK_OR_RATE_BEFORE.search(text[max(0, start - 12):start]) or _TIME_ZONE_AFTER.match(text, end))
+
+
+def _duration(figure: Figure, text: str, start: int) -> bool:
+    """A number of hours, days, months or years ("seven months", "a two-day summit", "12-year run"),
+    unless it is the length in years of a conflict its clause names.
+    """
+    if figure.measure in ("money", "percent"):
+        return False
+    unit = figure.unit.casefold()
+    after = text[start:start + 40]
+    glued = re.match(r"[\w.,]+-(\w+)", after)
+    if unit not in _DURATION_UNITS and not (glued and glued.group(1).casefold() in _DURATION_UNITS):
+        return False
+    years = unit in ("year", "years", "decade", "decades") or bool(glued and glued.group(1) == "year")
+    return not (years and _CONFLICT.search(_clause(text, start, start + len(figure.phrase))))
 
 
 def _is_year(match: re.Match[str]) -> bool:
@@ -126,7 +204,7 @@ def _value(raw: str, scale: str | None) -> float:
 
 
 def _figure(sentence: Sentence, start: int, end: int, value: float, high: float | None, money: bool,
-            percent: bool) -> Figure:
+            percent: bool, currency: str | None = None) -> Figure:
     text = sentence.text
     qualifier_match = _QUALIFIER.search(text[max(0, start - 20):start])
     qualifier = qualifier_match.group(1).casefold() if qualifier_match else None
@@ -136,14 +214,14 @@ def _figure(sentence: Sentence, start: int, end: int, value: float, high: float 
     before = None if noun_words or money or percent else _count_before(text, start)
     if before:
         noun_words = before[1]
-    unit = "USD" if money and "$" in text[max(0, start - 4):end] else ("percent" if percent else "")
+    unit = currency or ("percent" if percent else "")
     head = noun_words[-1].rstrip(".,") if noun_words else ""
     if head.casefold() == "members" and len(noun_words) > 1 and noun_words[-2].casefold() == "service":
         head = "service members"
     if not unit:
         unit = head
     if unit.casefold() in _CURRENCY_WORDS:
-        money = True
+        money, unit = True, _CURRENCY_CODES.get(unit.casefold(), unit)
     phrase_end = end
     for word in noun_words if not before else ():
         phrase_end = text.find(word, phrase_end) + len(word)

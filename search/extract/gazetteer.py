@@ -21,7 +21,9 @@ class Gazetteer:
 
     states: dict[tuple[str, ...], str] = field(default_factory=dict)
     regions: set[tuple[str, ...]] = field(default_factory=set)
+    capitals: set[str] = field(default_factory=set)
     longest: int = 1
+    first_words: set[str] = field(default_factory=set)
 
     @classmethod
     def from_toml(cls, path: Path) -> Gazetteer:
@@ -33,6 +35,7 @@ class Gazetteer:
             forms = [name, *item.get("aliases", ())]
             if item.get("capital"):
                 forms.append(item["capital"])
+                gaz.capitals.add(item["capital"])
             for demonym in item.get("demonyms", ()):
                 forms.append(demonym)
                 plural = _plural(demonym)
@@ -42,10 +45,13 @@ class Gazetteer:
                 gaz.states[tuple(form.split())] = name
         gaz.regions = {tuple(r.split()) for r in data.get("regions", ())}
         gaz.longest = max((len(k) for k in [*gaz.states, *gaz.regions]), default=1)
+        gaz.first_words = {k[0] for k in gaz.states}
         return gaz
 
     def state_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
         """The longest state name starting at word i: (words spanned, state), or None."""
+        if self.first_words and _bare(words[i]) not in self.first_words:
+            return None
         for n in range(min(self.longest, len(words) - i), 0, -1):
             key = tuple(_bare(w) for w in words[i:i + n])
             if key in self.states:

@@ -56,12 +56,51 @@ class Similarity:
         self.idf = {w: rarity(c, self.passages) for w, c in df.items()}
         self._articles: dict[str, dict[str, float]] | None = None
         self._article_pairs: dict[tuple[str, str], float] = {}
+        self._weights: dict[str, float] = {}
 
     def __call__(self, a: str, b: str) -> float:
         """Shared weight of two passages over the weight of the smaller one (0 when either is unknown)."""
         wa, wb = self.words.get(a, frozenset()), self.words.get(b, frozenset())
-        smaller = min(sum(self.idf[w] for w in wa), sum(self.idf[w] for w in wb))
-        return sum(self.idf[w] for w in wa & wb) / smaller if smaller else 0.0
+        smaller = min(self.weight(a), self.weight(b))
+        return math.fsum(self.idf[w] for w in sorted(wa & wb)) / smaller if smaller else 0.0
+
+    def weight(self, pid: str) -> float:
+        """The summed rarity of a passage's words."""
+        if pid not in self._weights:
+            self._weights[pid] = math.fsum(self.idf[w] for w in sorted(self.words.get(pid, ())))
+        return self._weights[pid]
+
+    def close_pairs(self, pids: Sequence[str], threshold: float) -> list[tuple[str, str]]:
+        """Pairs of the passages whose similarity reaches `threshold`, without comparing every pair.
+
+        Prefix filtering: with each passage's words in one global order (rarest first), a pair whose
+        shared weight reaches `threshold` of the lighter passage's weight shares one of the words that
+        come before the last `threshold` of that passage's weight. So only passages holding one of
+        those words of the lighter passage are compared.
+        """
+        holding: dict[str, list[str]] = defaultdict(list)
+        for pid in pids:
+            for w in self.words.get(pid, ()):
+                holding[w].append(pid)
+        order = sorted(pids, key=lambda p: (self.weight(p), p))
+        rank = {p: n for n, p in enumerate(order)}
+        pairs: list[tuple[str, str]] = []
+        for a in order:
+            total = self.weight(a)
+            if not total:
+                continue
+            words = sorted(self.words.get(a, ()), key=lambda w: (-self.idf[w], w))
+            left, seen = total, set()
+            for w in words:
+                if left < threshold * total:
+                    break
+                left -= self.idf[w]
+                for b in holding[w]:
+                    if rank[b] > rank[a] and b not in seen:
+                        seen.add(b)
+                        if self(a, b) >= threshold:
+                            pairs.append((a, b) if a < b else (b, a))
+        return sorted(pairs)
 
     def articles(self, a: str, b: str) -> float:
         """The cosine of the word vectors of the articles two passages stand in (1 within one article)."""
@@ -104,64 +143,102 @@ def figures_agree(figures: Sequence[Figure]) -> bool:
 
 def group_figures(figures: Sequence[Figure],
                   similarity: Similarity) -> tuple[list[Figure], list[FigureGroup]]:
-    """Figures with their group key set, and the groups that hold figures from more than one passage."""
+    """Figures with their group key set, and the groups that hold figures from more than one passage.
+
+    Within one measure (its `measure:unit class` key) two passages are linked when they are about the
+    same thing (see `_linked`); the groups are the connected passages. Only pairs that can be linked are
+    looked at: passages sharing enough rare words (`Similarity.close_pairs`) and passages stating the same
+    count, whose links are tried once for each group already formed, so the work grows with the number
+    of figures, not with its square.
+    """
     by_key: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for n, f in enumerate(figures):
         by_key[f"{f.measure}:{unit_class(f)}"][f.passage_id].append(n)
     in_passage: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         in_passage[f.passage_id].append(f)
-    parent = list(range(len(figures)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    links: dict[tuple[str, str], bool] = {}
-    for passages in by_key.values():
+    groups = _Components()
+    for key, passages in by_key.items():
         pids = sorted(passages)
-        for x, a in enumerate(pids):
-            for b in pids[x + 1:]:
-                if (a, b) not in links:
-                    links[(a, b)] = _same_story(a, b, in_passage, similarity)
-                if links[(a, b)] or _same_count_in_story(passages[a], passages[b], figures, similarity):
-                    for i in passages[a] + passages[b]:
-                        parent[find(i)] = find(passages[a][0])
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(figures)):
-        clusters[find(n)].append(n)
+        for a, b in similarity.close_pairs(pids, SAME_STORY):
+            groups.union((key, a), (key, b))
+    for bucket_key, bucket in _same_counts(figures):
+        for key, passages in by_key.items():
+            members = [p for p in bucket if p in passages]
+            same_measure = key == bucket_key
+            for x, a in enumerate(members):
+                for b in members[:x]:  # a group already joined is not tried again
+                    if groups.find((key, b)) != groups.find((key, a)) and _linked(a, b, same_measure, similarity):
+                        groups.union((key, a), (key, b))
+    clusters: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, f in enumerate(figures):
+        clusters[groups.find((f"{f.measure}:{unit_class(f)}", f.passage_id))].append(n)
     keyed = list(figures)
-    groups: list[FigureGroup] = []
-    for members in clusters.values():
-        first = figures[members[0]]
+    found: list[FigureGroup] = []
+    for indices in clusters.values():
+        first = figures[indices[0]]
         key = f"{first.measure}:{unit_class(first)}:{first.passage_id}"
-        for n in members:
+        for n in indices:
             f = figures[n]
             keyed[n] = Figure(f.value, f.high, f.phrase, f.qualifier, f.unit, f.measure, f.quote, f.doc_id,
                               f.paragraph, key)
-        if len({figures[n].passage_id for n in members}) > 1:
-            group = tuple(keyed[n] for n in members)
-            groups.append(FigureGroup(key, _label(group, in_passage), group, figures_agree(group)))
-    return keyed, groups
+        if len({figures[n].passage_id for n in indices}) > 1:
+            group = tuple(keyed[n] for n in indices)
+            found.append(FigureGroup(key, _label(group, in_passage), group, figures_agree(group)))
+    return keyed, found
 
 
-def _same_story(a: str, b: str, in_passage: dict[str, list[Figure]], similarity: Similarity) -> bool:
-    """Two passages are about the same thing: close in words, or sharing a figure, somewhat close and in
-    articles on the same story (a toll of 60 in a flood and one of 60 in an attack are two things).
+class _Components:
+    """Union-find over (measure key, passage id) nodes; the smaller root joins the larger one's."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(self, node: tuple[str, str]) -> tuple[str, str]:
+        """The root of a node's component."""
+        parent = self.parent
+        while parent.get(node, node) != node:
+            parent[node] = parent.get(parent[node], parent[node])
+            node = parent[node]
+        return node
+
+    def union(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        """Join the components of two nodes."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _linked(a: str, b: str, same_measure: bool, similarity: Similarity) -> bool:
+    """Two passages stating the same count are about the same thing when their articles are on the same
+    story and, for figures of another measure than the shared count's, the passages are somewhat close
+    (a toll of 60 in a flood and one of 60 in an attack are two things).
     """
-    sim = similarity(a, b)
-    if sim >= SAME_STORY:
-        return True
-    shared = any(_same_count(fa, fb) for fa in in_passage[a] for fb in in_passage[b])
-    return sim >= SAME_FIGURE_STORY and shared and similarity.articles(a, b) >= SAME_ARTICLE_STORY
+    if similarity.articles(a, b) < SAME_ARTICLE_STORY:
+        return False
+    return same_measure or similarity(a, b) >= SAME_FIGURE_STORY
 
 
-def _same_count_in_story(a: list[int], b: list[int], figures: Sequence[Figure], similarity: Similarity) -> bool:
-    """Figures of one measure in two passages state the same count, in articles on the same story."""
-    return (any(_same_count(figures[i], figures[j]) for i in a for j in b)
-            and similarity.articles(figures[a[0]].passage_id, figures[b[0]].passage_id) >= SAME_ARTICLE_STORY)
+def _same_counts(figures: Sequence[Figure]) -> list[tuple[str, list[str]]]:
+    """Passages stating the same count of one measure (`_same_count`), as (measure key, passage ids)
+    buckets: one for each stated value, a range holding every value inside it.
+    """
+    points: dict[tuple[str, float], list[str]] = defaultdict(list)
+    ranges: list[Figure] = []
+    for f in figures:
+        if f.value < 3:
+            continue
+        if f.high is None:
+            points[(f"{f.measure}:{unit_class(f)}", f.value)].append(f.passage_id)
+        else:
+            ranges.append(f)
+    for f in ranges:
+        key = f"{f.measure}:{unit_class(f)}"
+        for (k, value), pids in points.items():
+            if k == key and f.value <= value <= (f.high or f.value):
+                pids.append(f.passage_id)
+        points[(key, f.value)].append(f.passage_id)
+    return [(key, list(dict.fromkeys(pids))) for (key, _), pids in sorted(points.items()) if len(set(pids)) > 1]
 
 
 def _same_count(a: Figure, b: Figure) -> bool:

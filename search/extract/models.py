@@ -129,6 +129,7 @@ class Extraction:
     groups: tuple[FigureGroup, ...] = ()
     events: tuple[Event, ...] = ()
     seconds: float = 0.0
+    read_by_model: int = 0  # documents whose entity spans the model read (the others came from the cache)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ Thursday") are not dates here and are not resolved.
 
 from __future__ import annotations
 
+import functools
+import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -128,22 +130,29 @@ def overlap(a: Event, b: Event, weights: Rarity) -> float:
     """Shared weight of two reports' content words and actors over the weight of the lighter report.
 
     The stemmer leaves some forms of one word apart ("withdrawn", "withdrawal" → "withdraw"); a stem of
-    at least SAME_WORD_PREFIX letters that begins another counts as the same word.
+    at least SAME_WORD_PREFIX letters that begins another counts as the same word. Sums are exact
+    (math.fsum), so the result never depends on the order a set is read in.
     """
-    words_a, words_b = _words(a), _words(b)
+    words_a, words_b = _words(a.text), _words(b.text)
     shared = words_a & words_b
-    shared |= {x for x in words_a - shared for y in words_b - shared if _same_word(x, y)}
+    longer: dict[str, list[str]] = defaultdict(list)
+    for y in words_b - shared:
+        if len(y) >= SAME_WORD_PREFIX:
+            longer[y[:SAME_WORD_PREFIX]].append(y)
+    shared |= {x for x in words_a - shared if len(x) >= SAME_WORD_PREFIX
+               and any(_same_word(x, y) for y in longer.get(x[:SAME_WORD_PREFIX], ()))}
 
     def weight(words: Iterable[str], actors: Iterable[str]) -> float:
-        return (sum(weights.words.get(w, weights.unseen) for w in words)
-                + sum(weights.actors.get(n, weights.unseen) for n in actors))
+        return math.fsum([*(weights.words.get(w, weights.unseen) for w in words),
+                          *(weights.actors.get(n, weights.unseen) for n in actors)])
 
     lighter = min(weight(words_a, a.actors), weight(words_b, b.actors))
     return weight(shared, set(a.actors) & set(b.actors)) / lighter if lighter else 0.0
 
 
-def _words(event: Event) -> frozenset[str]:
-    return content_words(event.text) - _MONTH_WORDS
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> frozenset[str]:
+    return content_words(text) - _MONTH_WORDS
 
 
 def _same_word(x: str, y: str) -> bool:
@@ -163,47 +172,89 @@ def within(coarse: str, fine: str) -> bool:
     return not fine.startswith("--") and fine.startswith(coarse + "-")
 
 
-def merge(events: Sequence[Event], weights: Rarity | None = None,
-          captions: Collection[str] = ()) -> list[Event]:
+# A happening told by many passages is recognised by a few of its reports: another report is compared
+# with the first PEERS reports of a cluster and with those from its own documents, so merging grows
+# with the number of reports rather than its square.
+PEERS = 8
+
+
+class _Cluster:
+    """The reports of one happening so far, with its reports by document."""
+
+    def __init__(self, first: Event) -> None:
+        self.events = [first]
+        self.by_doc: dict[str, list[Event]] = defaultdict(list)
+        self._index(first)
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+        self._index(event)
+
+    def _index(self, event: Event) -> None:
+        for doc in dict.fromkeys(src.doc_id for src in event.sources):
+            self.by_doc[doc].append(event)
+
+    def peers(self, event: Event) -> list[Event]:
+        """The reports another report is compared with: the first few, and those of its documents."""
+        near = [e for doc in dict.fromkeys(src.doc_id for src in event.sources)
+                for e in self.by_doc.get(doc, ())[:PEERS]]
+        return list(dict.fromkeys([*self.events[:PEERS], *near]))
+
+
+def merge(events: Sequence[Event], weights: Rarity | None = None, captions: Collection[str] = (),
+          stories: Callable[[str, str], bool] | None = None) -> list[Event]:
     """One event per happening, with every passage that reports it.
 
     Reports of the same date merge when they overlap by SAME_DATE_OVERLAP; a photo caption (its passage
     id in `captions`) dates its picture, so it joins another report only at SAME_STORY. Then each event
     dated less precisely (a year, a month, a date without its year) merges into the best-overlapping
     event at a date inside it, if they overlap by SAME_STORY; its passages keep the date they give.
+    Reports from two documents merge only when `stories` says the documents tell the same story: a
+    shared year never joins two stories.
     """
     weights = weights or Rarity()
-    clusters: list[list[Event]] = []
-    by_date: dict[str, list[list[Event]]] = defaultdict(list)
+    clusters: list[_Cluster] = []
+    by_date: dict[str, list[_Cluster]] = defaultdict(list)
     for e in events:
         for cluster in by_date[e.date]:
-            if _same_date_link(cluster, e, weights, captions):
-                cluster.append(e)
+            if _same_date_link(cluster.peers(e), e, weights, captions, stories):
+                cluster.add(e)
                 break
         else:
-            by_date[e.date].append([e])
+            by_date[e.date].append(_Cluster(e))
             clusters.append(by_date[e.date][-1])
     absorbed: set[int] = set()
-    for n in sorted(range(len(clusters)), key=lambda i: -_specificity(clusters[i][0].date)):
+    for n in sorted(range(len(clusters)), key=lambda i: (-_specificity(clusters[i].events[0].date), i)):
         coarse = clusters[n]
         best: tuple[float, int] | None = None
         for m, fine in enumerate(clusters):
-            if m in absorbed or not within(coarse[0].date, fine[0].date):
+            if m in absorbed or not within(coarse.events[0].date, fine.events[0].date):
                 continue
-            score = max(overlap(a, b, weights) for a in coarse for b in fine)
+            score = max((overlap(a, b, weights) for a in coarse.events[:PEERS] for b in fine.peers(a)
+                         if _one_story(a, b, stories)), default=0.0)
             if score >= SAME_STORY and (best is None or score > best[0]):
                 best = (score, m)
         if best is not None:
-            clusters[best[1]].extend(_dated(e) for e in coarse)
+            for e in coarse.events:
+                clusters[best[1]].add(_dated(e))
             absorbed.add(n)
-    merged = [_one(c) for n, c in enumerate(clusters) if n not in absorbed]
+    merged = [_one(c.events) for n, c in enumerate(clusters) if n not in absorbed]
     merged.sort(key=sort_key)
     return merged
 
 
-def _same_date_link(cluster: Sequence[Event], event: Event, weights: Rarity, captions: Collection[str]) -> bool:
-    """True when a report of a date overlaps one of the cluster's reports of that date enough."""
-    for other in cluster:
+def _one_story(a: Event, b: Event, stories: Callable[[str, str], bool] | None) -> bool:
+    """Two reports from one document, or from documents `stories` says tell one story."""
+    pa, pb = a.sources[0], b.sources[0]
+    return pa.doc_id == pb.doc_id or stories is None or stories(pa.passage_id, pb.passage_id)
+
+
+def _same_date_link(peers: Sequence[Event], event: Event, weights: Rarity, captions: Collection[str],
+                    stories: Callable[[str, str], bool] | None) -> bool:
+    """True when a report of a date overlaps one of a cluster's reports of that date enough."""
+    for other in peers:
+        if not _one_story(other, event, stories):
+            continue
         in_caption = any(s.passage_id in captions for s in (*other.sources, *event.sources))
         if overlap(other, event, weights) >= (SAME_STORY if in_caption else SAME_DATE_OVERLAP):
             return True

@@ -21,6 +21,10 @@ lecturer diplomat negotiator strategist consultant pilot rescuer firefighter med
 organizer chairperson speaker candidate hydrologist meteorologist scientist principal dean businessman
 businesswoman entrepreneur challenger incumbent opponent rival politician banker investor producer
 director actor actress singer writer novelist historian professor physician surgeon officer soldier
+striker midfielder defender goalkeeper winger coach captain player athlete sprinter runner champion boss
+dancer dj presenter host contestant model star musician guitarist drummer comedian designer chef
+son daughter wife husband mother father brother sister widow son-in-law daughter-in-law mother-in-law
+father-in-law
 """.split())
 # Forms of address: they mark the name after them as a person's ("Mr Kovac") but say nothing of who the
 # person is, so they are never read as a role.
@@ -49,7 +53,7 @@ corp inc incorporated co ltd limited llc plc gmbh ag holdings industries
 """.split())
 # The last word of an armed or political group's name.
 GROUP_HEADS = frozenset("""
-movement front alliance party brigade brigades militia taliban mujahideen jihad coalition rebels
+movement front alliance party brigade brigades militia coalition rebels
 """.split())
 # Words after (or ending) a name that make it a place, not an actor: "Nangarhar province".
 PLACE_NOUNS = frozenset("""
@@ -84,3 +88,11 @@ pledged pledges denied denies vowed vows
 CONNECTORS = frozenset("of for & and de al bin bint van von da du la le del ul".split())
 # Words after a surname that make it the name of a person's government: "the Karzai administration".
 GOVERNMENT_NOUNS = frozenset("administration government cabinet presidency campaign".split())
+# Nouns that, next to a name, make it the title of a work ("the game Burnout", "the Twin Peaks cast", "the
+# Harry Potter films"), never an actor.
+WORK_NOUNS = frozenset("""
+game games show shows series film films movie movies album albums song songs single singles sitcom soap
+soaps opera operas drama dramas programme programmes program novel novels book books franchise character
+characters musical
+episode episodes sequel sequels title titles spin-off remake trilogy saga console consoles
+""".split())

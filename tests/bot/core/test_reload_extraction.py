@@ -49,9 +49,9 @@ async def test_a_reload_that_changes_nothing_reports_nothing_new(running):
 
 async def test_removing_the_article_reports_no_new_names_and_long_lists_are_cut(running):
     service, _ = running
-    people = "\n\n".join(f"Mayor {first} Novak{n} said the bridge in town {n} reopened on May {n}, 2024."
-                         for n, first in enumerate(["Anna", "Boris", "Clara", "Dmitri", "Elena", "Filip",
-                                                    "Greta"], start=1))
+    people = "\n\n".join(f"Mayor {name} said the bridge in town {n} reopened on May {n}, 2024."
+                         for n, name in enumerate(["Anna Novak", "Boris Horvat", "Clara Kovac", "Dmitri Babic",
+                                                   "Elena Juric", "Filip Maric", "Greta Vukovic"], start=1))
     write_corpus(service.settings.corpus_dir, {**corpus_a(), "mayors.txt": "Mayors Speak\n\n" + people + "\n"})
     report = await service.reload("admin")
     new = report.new_extraction

@@ -7,7 +7,7 @@ from tests.e2e.discord.conftest import start_stored_bot
 
 
 async def test_reload_by_an_admin_reports_what_changed_privately(bot, corpus):
-    (corpus / "new_article.txt").write_text("A new article\n\nThe Taliban met in Doha on Monday.\n\n"
+    (corpus / "new_article.txt").write_text("A new article\n\nQatar hosted the Taliban in Doha on Monday.\n\n"
                                             "Hamid Nurzai said the talks went well.\n", encoding="utf-8")
     old_version = bot.service.corpus.version
     token = await bot.slash("reload", user_id=p.ADMIN_ID)

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from search.aliases import AliasTable
-from search.extract import Gazetteer, extract
+from search.extract import Gazetteer, extract, span_keys
 from search.models import Document, Paragraph, PassageKind, SourceInfo
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -54,3 +54,15 @@ def test_ordinals_dates_and_words_with_digits_are_not_figures():
     result = _extract("The 31st of August deadline passed; Twenty20 matches and COVID-19 aside, "
                       "it was the second time since 2001 that the 3rd brigade left.")
     assert result.figures == ()
+
+
+def test_a_document_of_headings_only_and_a_cache_of_the_wrong_length_are_read():
+    aliases = AliasTable.from_toml(ROOT / "config" / "aliases.toml")
+    gazetteer = Gazetteer.from_toml(ROOT / "config" / "states.toml")
+    heading = Document("h", "h.txt", SourceInfo("t"), (Paragraph(1, "Only A Heading", PassageKind.HEADING),), "x")
+    body = Document("b", "b.txt", SourceInfo("t"), (Paragraph(1, "Angela Merkel said so.", PassageKind.BODY),), "y")
+    [key] = span_keys([body])
+    cache = {key: []}  # a stored entry that no longer fits the document is read again
+    result = extract([heading, body], aliases, gazetteer, cache)
+    assert result.read_by_model == 2 and len(cache[key]) == 1
+    assert "Angela Merkel" in {a.name for a in result.actors}
