@@ -22,7 +22,6 @@ from search.extract.vocab import (
 from search.lexicon.words import STOPWORDS
 from search.models import ActorKind
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z-]{1,7}$")
 _SAY = "|".join(sorted(SAY_VERBS, key=len, reverse=True))
 _SAY_BEFORE = re.compile(r"\b(?:said|says|according to)\s+$")
 _SAY_AFTER = re.compile(r"^,?\s+(?:(?:has|had|also|then|later)\s+)?(?:" + _SAY + r")\b")
@@ -55,7 +54,9 @@ def trim_words(words: list[str]) -> list[str]:
     while words and words[0].casefold() in ("the", "a", "an"):
         words = words[1:]
     if words:
-        words[-1] = bare(words[-1]).rstrip(".") if not _ACRONYM.match(words[-1].rstrip(".")) else words[-1]
+        last = bare(words[-1])
+        dotted = "." in last.rstrip(".")  # "U.S." keeps its stops; "ISIS-K." ends a sentence
+        words[-1] = last if dotted else last.rstrip(".")
     return [w for w in words if w]
 
 
@@ -170,3 +171,21 @@ def unlabelled(text: str, spans: Sequence[Entity]) -> list[Entity]:
                         or prev_word.casefold() in TITLE_WORDS):
             found.append(Entity(start, end, "PERSON"))
     return found
+
+
+def split_at_known(text: str, spans: list[Entity], known: Sequence[tuple[int, int]]) -> list[Entity]:
+    """A span that opens with a known name: a person's is that name and then the person ("Taliban Mullah
+    Mohammad Omar"); a body's one more word before a plural noun is a unit of the known actor ("Taliban
+    Fateh fighters"), which stays the actor named.
+    """
+    out = []
+    for e in spans:
+        lead = next((end for start, end in known if start == e.start and end < e.end), None)
+        rest = text[lead:e.end].strip() if lead is not None else ""
+        if lead is not None and e.label == "PERSON" and len(rest.split()) >= 2 and rest[:1].isupper():
+            out.append(Entity(e.end - len(rest), e.end, e.label))
+        elif lead is not None and e.label == "ORG" and len(rest.split()) == 1 and modifier(text, e.end, e.end):
+            continue
+        else:
+            out.append(e)
+    return out

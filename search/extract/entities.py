@@ -53,6 +53,7 @@ from search.extract.context import (
     low,
     modifier,
     place,
+    split_at_known,
     titled,
     trim_words,
     unlabelled,
@@ -187,14 +188,14 @@ class MentionFinder:
     def _spans(self, sentence: Sentence, spans: Sequence[Entity]) -> list[Entity]:
         """The paragraph's spans inside a sentence, in its offsets, joined and cut as names read."""
         lo, hi = sentence.start, sentence.start + len(sentence.text)
-        return joined(sentence.text, [cut_at_bracket(Entity(e.start - lo, e.end - lo, e.label), sentence.text)
+        mine = joined(sentence.text, [cut_at_bracket(Entity(e.start - lo, e.end - lo, e.label), sentence.text)
                                       for e in spans if lo <= e.start and e.end <= hi and e.label in ACTOR_LABELS])
+        return split_at_known(sentence.text, mine, [(m.start, m.end) for m in self._known(sentence)])
 
     def find(self, sentence: Sentence, spans: Sequence[Entity]) -> list[RawMention]:
         """Every name of a sentence, in reading order; `spans` are the paragraph's, in paragraph offsets."""
         mine = self._spans(sentence, spans)
         known = self._known(sentence)
-        mine = _split_at_known(sentence.text, mine, known)
         mine += unlabelled(sentence.text, mine)
         found = [m for m in known if not any(_covers(e, m) and e.label in ("ORG", "PERSON", "FAC", "EVENT")
                                              and (e.start, e.end) != (m.start, m.end) for e in mine)]
@@ -378,21 +379,6 @@ class MentionFinder:
         if label == "GPE" and self.corpus.labels[surface]["ORG"] > 0:
             return ActorKind.ORGANISATION  # a town's name the corpus also uses for a club or a firm
         return None  # places, happenings and nationalities the gazetteer does not know
-
-
-def _split_at_known(text: str, spans: list[Entity], known: Sequence[RawMention]) -> list[Entity]:
-    """A person's span that opens with a known name is that name and then the person: "Taliban Mullah
-    Mohammad Omar" is the Taliban's Mullah Mohammad Omar.
-    """
-    out = []
-    for e in spans:
-        lead = next((m for m in known if m.start == e.start and m.end < e.end), None)
-        rest = text[lead.end:e.end].strip() if lead else ""
-        if lead is not None and e.label == "PERSON" and len(rest.split()) >= 2 and rest[:1].isupper():
-            out.append(Entity(e.end - len(rest), e.end, e.label))
-        else:
-            out.append(e)
-    return out
 
 
 def _covers(e: Entity, m: RawMention) -> bool:
