@@ -72,8 +72,13 @@ class BM25Matrix:
         # One key per token occurrence, (term, passage) in one integer; sorting the keys groups a
         # term's occurrences by passage, in passage order, and the run lengths are the counts.
         rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-        keys, counts = np.unique(term_ids.astype(np.int64) * n_docs + rows, return_counts=True)
+        keys = term_ids.astype(np.int64) * n_docs + rows
         del rows
+        keys.sort()  # a plain sort lets other threads run meanwhile; np.unique may hold the interpreter
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        counts = np.diff(np.append(starts, keys.size))
+        keys = keys[starts]
+        del starts
         term_of = keys // n_docs
         indices = (keys - term_of * n_docs).astype(_INDEX)
         del keys
