@@ -202,10 +202,14 @@ def open_or_build(passages: tuple[Passage, ...] | list[Passage], analyzer: Analy
         return Index.build(passages, analyzer, synonyms)
     key = corpus_key(passages, analyzer)
     index = open_index(folder, key, analyzer, synonyms)
-    if index is None:
-        index = Index.build(passages, analyzer, synonyms)
-        try:
-            save_index(index, folder, key)
-        except OSError as exc:  # a read-only or full disk costs the next start a rebuild, not this one
-            log.warning("the index could not be written to %s (%s); the next start builds it again", folder, exc)
-    return index
+    if index is not None:
+        return index
+    built = Index.build(passages, analyzer, synonyms)
+    try:
+        save_index(built, folder, key)
+    except OSError as exc:  # a read-only or full disk costs the next start a rebuild, not this one
+        log.warning("the index could not be written to %s (%s); the next start builds it again", folder, exc)
+        return built
+    # The written files, mapped, in place of the arrays just built: the memory they held goes back,
+    # and pages are read from the files only as questions need them.
+    return open_index(folder, key, analyzer, synonyms) or built

@@ -94,6 +94,7 @@ def test_a_damaged_folder_is_rebuilt_never_trusted(tmp_path, corpus, analyzer, s
         (tmp_path / MANIFEST).write_bytes(b"")
     assert open_index(tmp_path, key, analyzer, synonyms) is None
     rebuilt = open_or_build(corpus, analyzer, synonyms, tmp_path)
+    assert isinstance(rebuilt.matrix.data, np.memmap)  # the files just written, mapped
     assert answers(rebuilt) == answers(built)
     assert open_index(tmp_path, key, analyzer, synonyms) is not None
 
