@@ -71,16 +71,22 @@ class BM25Matrix:
                        np.zeros(0, _WEIGHT), doc_len, np.zeros(n_terms))
         # One key per token occurrence, (term, passage) in one integer; sorting the keys groups a
         # term's occurrences by passage, in passage order, and the run lengths are the counts.
-        rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-        keys = term_ids.astype(np.int64) * n_docs + rows
-        del rows
+        # Built in place, with passage numbers as int32, to keep the peak near two arrays of keys.
+        keys = term_ids.astype(np.int64)
+        keys *= n_docs
+        keys += np.repeat(np.arange(n_docs, dtype=np.int32), lengths)
         keys.sort()  # a plain sort lets other threads run meanwhile; np.unique may hold the interpreter
-        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        counts = np.diff(np.append(starts, keys.size))
+        first = np.empty(keys.size, dtype=bool)
+        first[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        del first
+        counts = np.diff(starts, append=keys.size).astype(np.int32)
         keys = keys[starts]
         del starts
         term_of = keys // n_docs
-        indices = (keys - term_of * n_docs).astype(_INDEX)
+        keys -= term_of * n_docs
+        indices = keys.astype(_INDEX)
         del keys
         indptr = np.zeros(n_terms + 1, np.int64)
         np.cumsum(np.bincount(term_of, minlength=n_terms), out=indptr[1:])
