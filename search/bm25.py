@@ -42,6 +42,7 @@ class BM25Matrix:
     indices: np.ndarray
     data: np.ndarray
     doc_len: np.ndarray
+    column_max: np.ndarray  # the largest weight of each column (0 for an empty one): pruning's bound
 
     @classmethod
     def build(cls, corpus: Iterable[Sequence[str]], k1: float = K1, b: float = B,
@@ -67,14 +68,25 @@ class BM25Matrix:
         doc_len = lengths.astype(np.float64)
         if n_docs == 0 or n_terms == 0:
             return cls(vocabulary, np.zeros(n_terms), np.zeros(n_terms + 1, np.int64), np.zeros(0, _INDEX),
-                       np.zeros(0, _WEIGHT), doc_len)
+                       np.zeros(0, _WEIGHT), doc_len, np.zeros(n_terms))
         # One key per token occurrence, (term, passage) in one integer; sorting the keys groups a
         # term's occurrences by passage, in passage order, and the run lengths are the counts.
-        rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-        keys, counts = np.unique(term_ids.astype(np.int64) * n_docs + rows, return_counts=True)
-        del rows
+        # Built in place, with passage numbers as int32, to keep the peak near two arrays of keys.
+        keys = term_ids.astype(np.int64)
+        keys *= n_docs
+        keys += np.repeat(np.arange(n_docs, dtype=np.int32), lengths)
+        keys.sort()  # a plain sort lets other threads run meanwhile; np.unique may hold the interpreter
+        first = np.empty(keys.size, dtype=bool)
+        first[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        del first
+        counts = np.diff(starts, append=keys.size).astype(np.int32)
+        keys = keys[starts]
+        del starts
         term_of = keys // n_docs
-        indices = (keys - term_of * n_docs).astype(_INDEX)
+        keys -= term_of * n_docs
+        indices = keys.astype(_INDEX)
         del keys
         indptr = np.zeros(n_terms + 1, np.int64)
         np.cumsum(np.bincount(term_of, minlength=n_terms), out=indptr[1:])
@@ -89,8 +101,9 @@ class BM25Matrix:
         data = tf * (k1 + 1)
         data /= tf + norm[indices]
         data *= idf[cols]
-        return cls(vocabulary, idf, indptr, indices.astype(_INDEX, copy=False),
-                   data.astype(_WEIGHT, copy=False), doc_len)
+        data = data.astype(_WEIGHT, copy=False)
+        return cls(vocabulary, idf, indptr, indices.astype(_INDEX, copy=False), data, doc_len,
+                   _column_max(indptr, data))
 
     @property
     def size(self) -> int:
@@ -158,15 +171,35 @@ class BM25Matrix:
     @property
     def nbytes(self) -> int:
         """Memory held by the arrays (the vocabulary dict not counted)."""
-        arrays = (self.idf, self.indptr, self.indices, self.data, self.doc_len)
+        arrays = (self.idf, self.indptr, self.indices, self.data, self.doc_len, self.column_max)
         return sum(a.nbytes for a in arrays)
+
+
+def _column_max(indptr: np.ndarray, data: np.ndarray) -> np.ndarray:
+    """The largest value of each column of a CSC layout, 0 for an empty column."""
+    top = np.zeros(indptr.size - 1)
+    filled = np.flatnonzero(np.diff(indptr) > 0)
+    if filled.size:
+        top[filled] = np.maximum.reduceat(data, indptr[filled])
+    return top
+
+
+# Above this many scores, top_k first drops every score below the k-th best of the block maxima.
+_BLOCK = 1024
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     """Indices of the k highest scores, best first; ties keep passage order."""
     if k <= 0 or scores.size == 0:
         return np.zeros(0, dtype=np.int64)
-    if k < scores.size:
+    if scores.size >= 4 * _BLOCK * k:
+        # k blocks each hold a score at least the k-th best block maximum, so the k best scores (and
+        # every score tied with the k-th) are at or above it: a few passes instead of a partition.
+        whole = scores.size // _BLOCK * _BLOCK
+        maxima = scores[:whole].reshape(-1, _BLOCK).max(axis=1)
+        floor = np.partition(maxima, maxima.size - k)[maxima.size - k]
+        part = np.flatnonzero(scores >= floor)
+    elif k < scores.size:
         part = np.argpartition(-scores, k - 1)[:k]
         # argpartition picks arbitrarily among passages tied with the k-th score: keep those above
         # it and fill up with the earliest of the tied ones, as the ordering promises.

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from search.bm25 import BM25Matrix, top_k
-from search.intent import INTENT_BOOST, Intent, has_date, has_quantity, question_intent
+from search.intent import INTENT_BOOST, Intent, question_intent
 from search.models import Hit, Passage, PassageKind
+from search.passages import KINDS, PassageStore
+from search.prune import MIN_PASSAGES, Scoring, pruned_top
 from search.snippets import make_snippet
 from search.synonyms import EXPANSION_WEIGHT, Synonyms
 from search.text import Analyzer, fold_for_phrase, normalize
@@ -35,6 +37,9 @@ NEIGHBOUR_CREDIT = 0.5
 # A capitalised name in the question that no passage contains ("population of Brazil") is strong
 # evidence the corpus is about something else: it weighs this many times the rarest word.
 UNKNOWN_NAME_WEIGHT = 2.0
+
+# Phrase-folded passage texts kept for later phrase questions (a few MB), then forgotten.
+FOLDED_KEPT = 20_000
 
 _PHRASE = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 
@@ -67,18 +72,18 @@ class Index:
 
     def __init__(self, passages: Sequence[Passage], analyzer: Analyzer, matrix: BM25Matrix,
                  synonyms: Synonyms | None = None) -> None:
-        self.passages = tuple(passages)
+        self.passages = passages if isinstance(passages, PassageStore) else PassageStore.from_passages(passages)
         self.analyzer = analyzer
         self.matrix = matrix
         self.synonyms = synonyms or Synonyms.empty()
-        self._prior = np.array([KIND_WEIGHT[p.kind] for p in self.passages], dtype=np.float64)
-        doc_numbers: dict[str, int] = {}
-        self._doc_numbers = doc_numbers
-        numbers = (doc_numbers.setdefault(p.doc_id, len(doc_numbers)) for p in self.passages)
-        self._doc_of = np.fromiter(numbers, np.int32, len(self.passages))
-        self._quantity = np.fromiter((has_quantity(p.text) for p in self.passages), bool, len(self.passages))
-        self._date = np.fromiter((has_date(p.text) for p in self.passages), bool, len(self.passages))
-        self._folded: list[str | None] = [None] * len(self.passages)
+        store = self.passages
+        self._prior = np.array([KIND_WEIGHT[k] for k in KINDS], dtype=np.float64)[store.kind]
+        self._prior_max = float(self._prior.max()) if self._prior.size else 1.0
+        self._doc_numbers = store.doc_numbers()
+        self._doc_of = store.doc_of
+        self._quantity = store.quantity
+        self._date = store.date
+        self._folded: dict[int, str] = {}  # phrase-folded texts of the passages phrase questions checked
         docs = self._doc_of
         self._same_doc_prev = np.concatenate(([False], docs[1:] == docs[:-1]))
         self._same_doc_next = np.concatenate((docs[:-1] == docs[1:], [False]))
@@ -101,9 +106,11 @@ class Index:
                      tuple(dict.fromkeys(units)))
 
     def _folded_text(self, i: int) -> str:
-        folded = self._folded[i]
+        folded = self._folded.get(i)
         if folded is None:
-            folded = self._folded[i] = fold_for_phrase(self.passages[i].text)
+            if len(self._folded) >= FOLDED_KEPT:
+                self._folded.clear()
+            folded = self._folded[i] = fold_for_phrase(self.passages.text_of(i))
         return folded
 
     def coverage(self, query: Query, i: int) -> tuple[float, int]:
@@ -142,18 +149,40 @@ class Index:
                doc_ids: Sequence[str] | None = None) -> SearchResult:
         """The k best passages for a question, optionally only from some documents."""
         query = question if isinstance(question, Query) else self.parse(question)
-        own = self.matrix.column_scores(self.matrix.query_weights(query.terms)) + self._synonym_scores(query)
-        scores = self._with_context(own) * self._prior
-        if query.intent is Intent.QUANTITY:
-            scores *= np.where(self._quantity, INTENT_BOOST, 1.0)
-        elif query.intent is Intent.DATE:
-            scores *= np.where(self._date, INTENT_BOOST, 1.0)
+        phrase_ok = True
+        best = self._pruned(query, k) if doc_ids is None and not query.phrases else None
+        if best is None:
+            best, phrase_ok = self._score_all(query, k, doc_ids)
+        order = [int(i) for i in best[0]]
+        scores = dict(zip(order, (float(v) for v in best[1]), strict=True))
+        coverage, held = self.coverage(query, order[0]) if order else (0.0, 0)
+        enough_units = held >= min(MIN_FOUND_UNITS, len(query.units))
+        answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE and enough_units
+        chosen = [self._hit(i, scores[i], query, snippet_chars) for i in order[:k]]
+        if answered:
+            return SearchResult(query, True, tuple(chosen), (), coverage)
+        return SearchResult(query, False, (), tuple(chosen), coverage)
+
+    def _score_all(self, query: Query, k: int,
+                   doc_ids: Sequence[str] | None) -> tuple[tuple[np.ndarray, np.ndarray], bool]:
+        """The k best passages with a positive score, by scoring every passage, and whether the quoted
+        phrases were found (when not, the phrases are not required).
+        """
+        phrase_ok = True
+        own = self.matrix.column_scores(self.matrix.query_weights(query.terms))
+        synonyms = self._synonym_scores(query)
+        if synonyms is not None:
+            own += synonyms
+        scores = self._with_context(own)
+        scores *= self._prior
+        wanted = {Intent.QUANTITY: self._quantity, Intent.DATE: self._date}.get(query.intent)
+        if wanted is not None:
+            scores[wanted] *= INTENT_BOOST  # x * 1.0 is x: only the boosted passages change
         if doc_ids is not None:
             numbers = [self._doc_numbers[d] for d in doc_ids if d in self._doc_numbers]
             scores *= np.isin(self._doc_of, numbers)
         # A passage must match the question itself: context only reorders passages that do.
         scores[own <= 0] = 0.0
-        phrase_ok = True
         if query.phrases:
             # Quoted phrases filter the whole corpus, not just the best-scoring candidates.
             with_phrases = np.zeros(scores.size, dtype=bool)
@@ -161,14 +190,19 @@ class Index:
             phrase_ok = bool((scores[with_phrases] > 0).any())
             if phrase_ok:
                 scores[~with_phrases] = 0.0
-        order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
-        coverage, held = self.coverage(query, order[0]) if order else (0.0, 0)
-        enough_units = held >= min(MIN_FOUND_UNITS, len(query.units))
-        answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE and enough_units
-        chosen = [self._hit(i, float(scores[i]), query, snippet_chars) for i in order[:k]]
-        if answered:
-            return SearchResult(query, True, tuple(chosen), (), coverage)
-        return SearchResult(query, False, (), tuple(chosen), coverage)
+        order = np.array([i for i in top_k(scores, k) if scores[i] > 0], dtype=np.int64)
+        return (order, scores[order]), phrase_ok
+
+    def _pruned(self, query: Query, k: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """The same k best by MaxScore (search/prune.py); None when scoring every passage is as quick."""
+        if self.matrix.size < MIN_PASSAGES:
+            return None
+        groups = [[self.matrix.vocabulary[r] for r in sorted(group)] for group in self._synonym_groups(query)]
+        wanted = {Intent.QUANTITY: self._quantity, Intent.DATE: self._date}.get(query.intent)
+        scoring = Scoring(self.matrix.query_weights(query.terms), groups, EXPANSION_WEIGHT, CONTEXT_WEIGHT,
+                          self._prior, wanted, INTENT_BOOST, self._same_doc_prev, self._same_doc_next,
+                          self._prior_max)
+        return pruned_top(self.matrix, scoring, k)
 
     def _phrase_rows(self, phrases: Sequence[str]) -> list[int]:
         """The passages that contain every phrase as written: those holding all its terms, checked."""
@@ -181,16 +215,20 @@ class Index:
         return [int(i) for i in (rows if rows is not None else ())
                 if all(f in self._folded_text(int(i)) for f in folded)]
 
-    def _synonym_scores(self, query: Query) -> np.ndarray:
+    def _synonym_scores(self, query: Query) -> np.ndarray | None:
         """For each question word, its best synonym's BM25 weight in each passage, at EXPANSION_WEIGHT.
 
         The best one, not the sum: a word with many synonyms must not outweigh the words themselves.
+        None when no question word has a synonym in the corpus.
         """
+        groups = self._synonym_groups(query)
+        if not groups:
+            return None
         total = np.zeros(self.matrix.size)
-        present = set(query.terms)
-        for term in present:
-            related = [r for r in self.synonyms.related(term) if r not in present and r in self.matrix.vocabulary]
-            if not related:
+        for related in groups:
+            if len(related) == 1:  # adding 0.0 leaves a score as it is: only the column's rows change
+                weights = np.maximum(self.matrix.column_weights(related[0]), 0.0)
+                total[self.matrix.column(related[0])] += EXPANSION_WEIGHT * weights
                 continue
             best = np.zeros(self.matrix.size)
             for other in related:
@@ -199,15 +237,28 @@ class Index:
             total += EXPANSION_WEIGHT * best
         return total
 
+    def _synonym_groups(self, query: Query) -> list[list[str]]:
+        """Per question word with synonyms in the corpus, those synonyms, in the order scores add them."""
+        present = set(query.terms)
+        groups = []
+        for term in present:
+            related = [r for r in self.synonyms.related(term) if r not in present and r in self.matrix.vocabulary]
+            if related:
+                groups.append(related)
+        return groups
+
     def _with_context(self, scores: np.ndarray) -> np.ndarray:
         """Add a share of the neighbouring paragraphs' scores: a quote continued from the paragraph
         before, or attributed in the one after, belongs to the speaker named there.
         """
         if CONTEXT_WEIGHT == 0 or scores.size < 2:
-            return scores
-        prev = np.concatenate(([0.0], scores[:-1])) * self._same_doc_prev
-        nxt = np.concatenate((scores[1:], [0.0])) * self._same_doc_next
-        return scores + CONTEXT_WEIGHT * np.maximum(prev, nxt)
+            return scores.copy()
+        near = np.zeros_like(scores)
+        np.multiply(scores[:-1], self._same_doc_prev[1:], out=near[1:])
+        np.maximum(near[:-1], scores[1:] * self._same_doc_next[:-1], out=near[:-1])
+        near *= CONTEXT_WEIGHT
+        near += scores  # the same sum as scores + CONTEXT_WEIGHT * near: addition commutes exactly
+        return near
 
     def _hit(self, i: int, score: float, query: Query, snippet_chars: int) -> Hit:
         passage = self.passages[i]

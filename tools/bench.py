@@ -9,7 +9,10 @@ Prints a Markdown table. Each measurement runs in a fresh subprocess, so peaks d
 - rank-bm25: the same tokens into BM25Okapi, and get_scores plus a top-10 sort for every question.
   It is skipped at a size where the run measured at the size below projects past --budget seconds.
 - start-up: a folder of article files is written, then a new process loads it as `dossier run` does
-  (reading, cleaning, analysing, indexing) and answers one question.
+  (reading, cleaning, analysing, indexing, writing the persisted index beside the database) and
+  answers one question; a second new process restarts over the unchanged folder (reading, cleaning,
+  opening the persisted index) and answers; it also opens the index files alone and, up to 100,000
+  passages, reloads after adding one article and again with nothing changed.
 - cold start: `dossier ask` on the bundled seeds as a new process, median of five.
 Memory is the process's resident set after building (VmRSS) and its peak (VmHWM).
 """
@@ -88,6 +91,8 @@ def run_engine(size: int) -> dict[str, object]:
     started = time.perf_counter()
     index = Index(corpus, analyzer, matrix, synonyms)
     index_s = time.perf_counter() - started + bm25_s
+    del corpus  # the index keeps the passages in its own compact store
+    gc.collect()
     gc.freeze()  # as build_corpus does for a running bot
     mem = memory()
     asked = questions()
@@ -132,19 +137,68 @@ def run_rank_bm25(size: int) -> dict[str, object]:
     return {"size": size, "analyse_s": analyse_s, "bm25_build_s": build_s, **mem, **percentiles(ms)}
 
 
-def run_startup(folder: str) -> dict[str, object]:
-    """Start-up as `dossier run` does it, over a folder of article files, then one answer."""
-    from bot.core.service import Service
+def _settings(folder: str) -> object:
     from bot.settings import Settings
 
+    return Settings(corpus_dir=Path(folder) / "corpus", database_path=Path(folder) / "db" / "bench.sqlite3")
+
+
+def _first_answer(settings: object, corpus: object) -> tuple[float, bool]:
+    from bot.core.service import Service
+
+    t0 = time.perf_counter()
+    answer = Service(settings, corpus).ask_sync("How many fighters does ISIS-K have?")  # type: ignore[arg-type]
+    return (time.perf_counter() - t0) * 1000, answer.answered
+
+
+def run_startup(folder: str) -> dict[str, object]:
+    """The first start, as `dossier run` does it, over a folder of article files, then one answer."""
+    from bot.core.build import build_from_settings
+
+    settings = _settings(folder)
     started = time.perf_counter()
     cpu = time.process_time()
-    service = Service.load(Settings(corpus_dir=Path(folder), database_path=Path(folder) / "bench.sqlite3"))
+    corpus = build_from_settings(settings)  # type: ignore[arg-type]
     load_s, cpu_s = time.perf_counter() - started, time.process_time() - cpu
+    first_ms, answered = _first_answer(settings, corpus)
+    return {"load_s": load_s, "load_cpu_s": cpu_s, "first_answer_ms": first_ms,
+            "passages": len(corpus.index.passages), "answered": answered, **memory()}
+
+
+def run_restart(folder: str) -> dict[str, object]:
+    """A restart over the unchanged folder: the persisted index is opened; then, up to 100,000
+    passages, a reload after one article is added and a reload with nothing changed.
+    """
+    from bot.core.build import build_from_settings, index_folder
+    from search.aliases import AliasTable
+    from search.persist import MANIFEST, open_index
+    from search.text import Analyzer
+    from tools.synthetic import write_article
+
+    settings = _settings(folder)
+    index_dir = index_folder(settings)  # type: ignore[arg-type]
+    key = json.loads((index_dir / MANIFEST).read_text())["key"]
     t0 = time.perf_counter()
-    answer = service.ask_sync("How many fighters does ISIS-K have?")
-    return {"load_s": load_s, "load_cpu_s": cpu_s, "first_answer_ms": (time.perf_counter() - t0) * 1000,
-            "passages": len(service.corpus.index.passages), "answered": answer.answered, **memory()}
+    alone = open_index(index_dir, key, Analyzer(AliasTable.from_toml(ROOT / "config" / "aliases.toml")))
+    assert alone is not None, "the persisted index was not opened"
+    alone.search("How many fighters does ISIS-K have?")
+    open_ms = (time.perf_counter() - t0) * 1000
+    del alone
+    started = time.perf_counter()
+    corpus = build_from_settings(settings)  # type: ignore[arg-type]
+    first_ms, answered = _first_answer(settings, corpus)
+    out: dict[str, object] = {"restart_s": time.perf_counter() - started, "first_answer_ms": first_ms,
+                              "open_ms": open_ms, "answered": answered, "passages": len(corpus.index.passages),
+                              **memory()}
+    if len(corpus.index.passages) <= 100_000:
+        write_article(Path(folder) / "corpus", 10**6)
+        t0 = time.perf_counter()
+        build_from_settings(settings)  # type: ignore[arg-type]
+        out["reload_added_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        build_from_settings(settings)  # type: ignore[arg-type]
+        out["reload_unchanged_s"] = time.perf_counter() - t0
+    return out
 
 
 def worker(kind: str, arg: str) -> dict[str, object]:
@@ -177,15 +231,15 @@ def main() -> int:
     """Measure every size, then start-up, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--startup", type=int, default=1_000_000,
-                        help="passages in the start-up test (0: skip)")
+    parser.add_argument("--startup", default="100000,1000000",
+                        help="passages in the start-up and restart tests, comma-separated (0: skip)")
     parser.add_argument("--budget", type=float, default=150.0, help="seconds allowed for one rank-bm25 run")
-    parser.add_argument("--worker", choices=("engine", "rank_bm25", "startup"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=("engine", "rank_bm25", "startup", "restart"), help=argparse.SUPPRESS)
     parser.add_argument("--arg", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         run = {"engine": lambda: run_engine(int(args.arg)), "rank_bm25": lambda: run_rank_bm25(int(args.arg)),
-               "startup": lambda: run_startup(args.arg)}[args.worker]
+               "startup": lambda: run_startup(args.arg), "restart": lambda: run_restart(args.arg)}[args.worker]
         print(json.dumps(run()))
         return 0
     started = time.perf_counter()
@@ -205,21 +259,22 @@ def main() -> int:
             previous = reference
         rows.append((engine, reference, note))
         print(f"measured {size:,} passages", file=sys.stderr)
-    startup = None
-    if args.startup:
+    starts = []
+    for size in (int(s) for s in str(args.startup).split(",") if int(s) > 0):
         from tools.synthetic import write_folder
 
         folder = Path(tempfile.mkdtemp(prefix="dossier-bench-"))
         try:
-            write_folder(folder, args.startup)
-            startup = worker("startup", str(folder))
+            write_folder(folder / "corpus", size)
+            starts.append((worker("startup", str(folder)), worker("restart", str(folder))))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-    print_table(rows, startup, cold_start(), time.perf_counter() - started)
+        print(f"started over {size:,} passages", file=sys.stderr)
+    print_table(rows, starts, cold_start(), time.perf_counter() - started)
     return 0
 
 
-def print_table(rows: list, startup: dict | None, cold: float, total: float) -> None:
+def print_table(rows: list, starts: list[tuple[dict, dict]], cold: float, total: float) -> None:
     """The Markdown table of every measurement."""
     print(f"Machine: {cpu_model()}, Python {sys.version.split()[0]}; `make bench` took {total:.0f} s.\n")
     print("| passages | engine | build (s) | resident / peak (MB) | p50 (ms) | p99 (ms) "
@@ -247,11 +302,19 @@ def print_table(rows: list, startup: dict | None, cold: float, total: float) -> 
     print()
     for note in notes:
         print(f"- {note}")
-    if startup:
-        print(f"- Start-up over {startup['passages']:,} passages in article files (read, clean, analyse, "
-              f"index; extraction skipped above EXTRACT_MAX_PASSAGES): {startup['load_s']:.0f} s "
-              f"({startup['load_cpu_s']:.0f} s CPU), resident {startup['rss_mb']:.0f} MB, peak "
-              f"{startup['peak_mb']:.0f} MB; first answer {startup['first_answer_ms']:.0f} ms.")
+    for startup, restart in starts:
+        print(f"- First start over {startup['passages']:,} passages in article files (read, clean, analyse, "
+              f"index, write the index files; extraction skipped above EXTRACT_MAX_PASSAGES): "
+              f"{startup['load_s']:.1f} s ({startup['load_cpu_s']:.0f} s CPU), resident {startup['rss_mb']:.0f} MB, "
+              f"peak {startup['peak_mb']:.0f} MB; first answer {startup['first_answer_ms']:.0f} ms.")
+        print(f"- Restart over the unchanged {restart['passages']:,} passages (read, clean, open the index files) "
+              f"to the first answer: {restart['restart_s']:.1f} s, resident {restart['rss_mb']:.0f} MB, peak "
+              f"{restart['peak_mb']:.0f} MB; opening the index files alone and answering: "
+              f"{restart['open_ms']:.0f} ms.")
+        if "reload_added_s" in restart:
+            print(f"- Reload over {restart['passages']:,} passages after adding one article: "
+                  f"{restart['reload_added_s']:.1f} s; with nothing changed: {restart['reload_unchanged_s']:.1f} s "
+                  "(both read and clean every file; only the second opens the index files).")
     print(f"- Cold start on the seeds (`dossier ask` as a new process, median of 5): {cold:.2f} s.")
 
 

@@ -55,6 +55,14 @@ def passages(count: int, seed: int = SEED) -> Iterator[str]:
         yield " ".join([*picked, tail])
 
 
+def write_article(folder: Path, number: int, seed: int = SEED) -> Path:
+    """One more article file of PASSAGES_PER_FILE paragraphs, as a newsroom adds one to the folder."""
+    body = "\n\n".join(passages(PASSAGES_PER_FILE, seed + number))
+    path = folder / f"article_{number:06d}.txt"
+    path.write_text(f"Dispatch {number + 1}: {made_up_word(number).capitalize()} report\n\n{body}\n", encoding="utf-8")
+    return path
+
+
 def write_folder(folder: Path, count: int, seed: int = SEED) -> int:
     """Write `count` passages as article files of PASSAGES_PER_FILE paragraphs; returns files written."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from bot.settings import PROJECT_ROOT, Settings
 from search.aliases import AliasTable
 from search.corpus import CorpusData, load_folder
 from search.extract import Extraction, Gazetteer, extract, span_keys
-from search.index import Index
+from search.persist import open_or_build
 from search.synonyms import Synonyms
 from search.text import Analyzer
 
@@ -33,28 +33,31 @@ EXTRACT_MAX_PASSAGES = 20_000
 
 def build_corpus(folder: Path, aliases_path: Path | None, synonyms_path: Path | None,
                  max_file_bytes: int, states_path: Path | None = None, *, lists: bool = True,
-                 follow_links: bool = False, spans_db: Path | None = None) -> LiveCorpus:
+                 follow_links: bool = False, spans_db: Path | None = None,
+                 index_dir: Path | None = None) -> LiveCorpus:
     """Read, clean, index and extract a corpus folder into a new immutable version (CPU-bound)."""
     started = time.perf_counter()
     return index_corpus(load_folder(folder, max_file_bytes, follow_links), aliases_path, synonyms_path, started,
-                        states_path=states_path, lists=lists, spans_db=spans_db)
+                        states_path=states_path, lists=lists, spans_db=spans_db, index_dir=index_dir)
 
 
 def index_corpus(data: CorpusData, aliases_path: Path | None, synonyms_path: Path | None,
                  started: float | None = None, *, states_path: Path | None = None,
-                 lists: bool = True, spans_db: Path | None = None) -> LiveCorpus:
+                 lists: bool = True, spans_db: Path | None = None, index_dir: Path | None = None) -> LiveCorpus:
     """Index and extract documents already read (from a folder or the database) into a new version.
 
     `lists=False` leaves out the actors, figures and timeline, for a one-shot command that only searches.
     `spans_db`: the database keeping the model's entity spans of each document (bot/core/spans.py), so
     only new or changed documents are read with the model.
+    `index_dir`: the folder of the persisted index (search/persist.py), opened when it holds this
+    version and written when it does not; None builds the index in memory only.
     """
     started = time.perf_counter() if started is None else started
     aliases = _config(aliases_path, AliasTable.from_toml, AliasTable.empty)
     gazetteer = _config(states_path or DEFAULT_STATES, Gazetteer.from_toml, Gazetteer)
     analyzer = Analyzer(aliases.with_states(gazetteer.states))
     synonyms = _config(synonyms_path, lambda path: Synonyms.from_toml(path, analyzer.terms), Synonyms.empty)
-    index = Index.build(data.passages, analyzer, synonyms)
+    index = open_or_build(data.passages, analyzer, synonyms, index_dir)
     if not lists:
         extraction = Extraction()
     elif len(data.passages) <= EXTRACT_MAX_PASSAGES:
@@ -101,14 +104,19 @@ def _config(path: Path | None, read: Callable[[Path], T], missing: Callable[[], 
         raise ConfigInvalid(f"the configuration file {path} cannot be read ({reason[:200]})") from exc
 
 
+def index_folder(settings: Settings) -> Path:
+    """Where the persisted index lives: beside the database, so a restart finds it there."""
+    return settings.database_path.parent / "index"
+
+
 def build_from_settings(settings: Settings) -> LiveCorpus:
     """The configured corpus folder as a new version."""
     return build_corpus(settings.corpus_dir, settings.aliases_path, settings.synonyms_path,
                         settings.max_file_bytes, settings.states_path, follow_links=settings.corpus_follow_links,
-                        spans_db=settings.database_path)
+                        spans_db=settings.database_path, index_dir=index_folder(settings))
 
 
 def rebuild_from_settings(settings: Settings, data: CorpusData) -> LiveCorpus:
     """A stored version, indexed again with the configured aliases and synonyms."""
     return index_corpus(data, settings.aliases_path, settings.synonyms_path, states_path=settings.states_path,
-                        spans_db=settings.database_path)
+                        spans_db=settings.database_path, index_dir=index_folder(settings))
