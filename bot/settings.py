@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     snippet_chars: int = Field(300, ge=80, le=1000, description="Longest snippet, in characters.")
     max_question_chars: int = Field(500, ge=20, le=5000, description="Longer questions are cut to this.")
     max_file_bytes: int = Field(5_000_000, ge=1_000, description="Larger corpus files are skipped.")
+    dense_retrieval: bool = Field(True, description="Fuse dense similarity with BM25 when the encoder is "
+                                                    "installed (extra `dense`); false: BM25 alone.")
     web_host: str = Field("127.0.0.1", min_length=1, description="Address the web page listens on.")
     web_port: int = Field(8080, ge=0, le=65535, description="Port of the web page; 0 picks a free one.")
     public_base_url: str | None = Field(

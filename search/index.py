@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from search.bm25 import BM25Matrix, top_k
+from search.fusion import fuse
 from search.intent import INTENT_BOOST, Intent, has_date, has_quantity, question_intent
 from search.models import Hit, Passage, PassageKind
 from search.snippets import make_snippet
@@ -60,6 +61,8 @@ class SearchResult:
     hits: tuple[Hit, ...]
     closest: tuple[Hit, ...]
     coverage: float
+    retrieval: str = "bm25"  # "hybrid" when dense similarity joined BM25
+    similarity: float = 0.0  # the best passage's cosine with the question (hybrid only)
 
 
 class Index:
@@ -139,8 +142,12 @@ class Index:
         return (found / total if total > 0 else 0.0), held
 
     def search(self, question: str | Query, k: int = 3, snippet_chars: int = 300,
-               doc_ids: Sequence[str] | None = None) -> SearchResult:
-        """The k best passages for a question, optionally only from some documents."""
+               doc_ids: Sequence[str] | None = None, cosine: np.ndarray | None = None) -> SearchResult:
+        """The k best passages for a question, optionally only from some documents.
+
+        `cosine`, the question's cosine with every passage (search.dense), makes the search hybrid:
+        it is fused with the BM25 scores (search.fusion), so a passage in other words can rank.
+        """
         query = question if isinstance(question, Query) else self.parse(question)
         own = self.matrix.column_scores(self.matrix.query_weights(query.terms)) + self._synonym_scores(query)
         scores = self._with_context(own) * self._prior
@@ -148,11 +155,13 @@ class Index:
             scores *= np.where(self._quantity, INTENT_BOOST, 1.0)
         elif query.intent is Intent.DATE:
             scores *= np.where(self._date, INTENT_BOOST, 1.0)
+        # A passage must match the question itself: context only reorders passages that do.
+        scores[own <= 0] = 0.0
+        if cosine is not None:
+            scores = fuse(scores, cosine)
         if doc_ids is not None:
             numbers = [self._doc_numbers[d] for d in doc_ids if d in self._doc_numbers]
             scores *= np.isin(self._doc_of, numbers)
-        # A passage must match the question itself: context only reorders passages that do.
-        scores[own <= 0] = 0.0
         phrase_ok = True
         if query.phrases:
             # Quoted phrases filter the whole corpus, not just the best-scoring candidates.
@@ -165,10 +174,12 @@ class Index:
         coverage, held = self.coverage(query, order[0]) if order else (0.0, 0)
         enough_units = held >= min(MIN_FOUND_UNITS, len(query.units))
         answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE and enough_units
-        chosen = [self._hit(i, float(scores[i]), query, snippet_chars) for i in order[:k]]
+        chosen = tuple(self._hit(i, float(scores[i]), query, snippet_chars) for i in order[:k])
+        retrieval = "bm25" if cosine is None else "hybrid"
+        similarity = float(cosine[order[0]]) if cosine is not None and order else 0.0
         if answered:
-            return SearchResult(query, True, tuple(chosen), (), coverage)
-        return SearchResult(query, False, (), tuple(chosen), coverage)
+            return SearchResult(query, True, chosen, (), coverage, retrieval, similarity)
+        return SearchResult(query, False, (), chosen, coverage, retrieval, similarity)
 
     def _phrase_rows(self, phrases: Sequence[str]) -> list[int]:
         """The passages that contain every phrase as written: those holding all its terms, checked."""

@@ -21,6 +21,7 @@ from bot.cli import lists as cli_extraction
 from bot.cli import text as terminal
 from bot.cli.chat import terminal_chat
 from bot.cli.reload import reload_command
+from bot.cli.vectors import embed_with_cache
 from bot.core.service import Service
 from bot.errors import DossierError
 from bot.process.run import run_command
@@ -128,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for skipped in service.corpus.report.skipped:
         log.warning("skipped %s: %s", skipped.path, skipped.reason)
     out = sys.stdout
+    if args.command in ("ask", "chat"):
+        asyncio.run(embed_with_cache(service, settings))
     if args.command == "ask":
         return cmd_ask(service, args, out)
     if args.command == "sources":

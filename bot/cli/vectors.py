@@ -1,0 +1,31 @@
+"""Passage vectors for the one-shot commands (`dossier ask`, `dossier chat`): read from the database
+where an earlier run kept them, the rest embedded and kept there for the next run.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.core.service import Service
+from bot.errors import StoreError
+from bot.settings import Settings
+from bot.store.store import Store
+
+log = logging.getLogger("dossier.cli.vectors")
+
+
+async def embed_with_cache(service: Service, settings: Settings) -> None:
+    """Make the service's search hybrid; without a usable database the vectors are embedded and not kept."""
+    try:
+        store: Store | None = await Store.open(settings.database_path)
+    except StoreError as exc:
+        log.warning("passage vectors are not kept: %s", exc.user_message)
+        store = None
+    try:
+        await service.embed(store)
+    except StoreError as exc:
+        log.warning("passage vectors could not be kept, embedding without the database: %s", exc.user_message)
+        await service.embed(None)
+    finally:
+        if store is not None:
+            await store.close()
