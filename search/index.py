@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from search.bm25 import BM25Matrix, top_k
-from search.fusion import fuse
+from search.fusion import DENSE_WEIGHT, fuse
 from search.intent import INTENT_BOOST, Intent, has_date, has_quantity, question_intent
 from search.models import Hit, Passage, PassageKind
 from search.snippets import make_snippet
@@ -142,7 +142,8 @@ class Index:
         return (found / total if total > 0 else 0.0), held
 
     def search(self, question: str | Query, k: int = 3, snippet_chars: int = 300,
-               doc_ids: Sequence[str] | None = None, cosine: np.ndarray | None = None) -> SearchResult:
+               doc_ids: Sequence[str] | None = None, cosine: np.ndarray | None = None,
+               dense_weight: float = DENSE_WEIGHT) -> SearchResult:
         """The k best passages for a question, optionally only from some documents.
 
         `cosine`, the question's cosine with every passage (search.dense), makes the search hybrid:
@@ -158,7 +159,7 @@ class Index:
         # A passage must match the question itself: context only reorders passages that do.
         scores[own <= 0] = 0.0
         if cosine is not None:
-            scores = fuse(scores, cosine)
+            scores = fuse(scores, cosine, dense_weight)
         if doc_ids is not None:
             numbers = [self._doc_numbers[d] for d in doc_ids if d in self._doc_numbers]
             scores *= np.isin(self._doc_of, numbers)
