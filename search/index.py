@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from search.bm25 import BM25Matrix, top_k
+from search.confidence import MIN_CONFIDENCE, hybrid_confidence
 from search.fusion import DENSE_WEIGHT, fuse
-from search.intent import INTENT_BOOST, Intent, has_date, has_quantity, question_intent
+from search.intent import INTENT_BOOST, Intent, has_date, has_quantity, holds_answer_type, question_intent
 from search.models import Hit, Passage, PassageKind
 from search.snippets import make_snippet
 from search.synonyms import EXPANSION_WEIGHT, Synonyms
@@ -63,6 +64,7 @@ class SearchResult:
     coverage: float
     retrieval: str = "bm25"  # "hybrid" when dense similarity joined BM25
     similarity: float = 0.0  # the best passage's cosine with the question (hybrid only)
+    confidence: float = 0.0  # coverage for BM25 alone; search.confidence for hybrid
 
 
 class Index:
@@ -174,13 +176,17 @@ class Index:
         order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
         coverage, held = self.coverage(query, order[0]) if order else (0.0, 0)
         enough_units = held >= min(MIN_FOUND_UNITS, len(query.units))
-        answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE and enough_units
         chosen = tuple(self._hit(i, float(scores[i]), query, snippet_chars) for i in order[:k])
-        retrieval = "bm25" if cosine is None else "hybrid"
-        similarity = float(cosine[order[0]]) if cosine is not None and order else 0.0
-        if answered:
-            return SearchResult(query, True, chosen, (), coverage, retrieval, similarity)
-        return SearchResult(query, False, (), chosen, coverage, retrieval, similarity)
+        if cosine is None:
+            answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE and enough_units
+            return SearchResult(query, answered, chosen if answered else (), () if answered else chosen,
+                                coverage, "bm25", 0.0, coverage)
+        similarity = float(cosine[order[0]]) if order else 0.0
+        typed = bool(order) and holds_answer_type(query.intent, self.passages[order[0]].text, query.text)
+        confidence = hybrid_confidence(similarity, coverage, typed, enough_units) if order else 0.0
+        answered = bool(order) and phrase_ok and confidence >= MIN_CONFIDENCE
+        return SearchResult(query, answered, chosen if answered else (), () if answered else chosen,
+                            coverage, "hybrid", similarity, confidence)
 
     def _phrase_rows(self, phrases: Sequence[str]) -> list[int]:
         """The passages that contain every phrase as written: those holding all its terms, checked."""

@@ -87,7 +87,7 @@ class Service:
         if not result.answered:
             message = _nothing_found(result.query.phrases, bool(result.closest))
         return Answer(cleaned.text, result.answered, result.hits, result.closest, corpus.version, documents,
-                      cleaned.notices, message, time.perf_counter() - started, round(result.coverage, 4),
+                      cleaned.notices, message, time.perf_counter() - started, round(result.confidence, 4),
                       result.retrieval)
 
     async def embed(self, cache: VectorCache | None) -> EmbedReport | None:

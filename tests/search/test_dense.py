@@ -57,14 +57,20 @@ def test_minmax_maps_onto_zero_one_and_equal_scores_onto_zero():
     assert minmax(np.array([])).size == 0
 
 
-def test_fusion_weighs_dense_and_bm25_by_the_weight():
-    bm25, cosine = np.array([0.0, 10.0, 5.0]), np.array([0.9, 0.1, 0.5])
+def test_fusion_adds_the_cosine_to_normalised_bm25_by_the_weight():
+    bm25, cosine = np.array([0.0, 10.0, 5.0]), np.array([0.9, -0.2, 0.5])
     assert np.allclose(fuse(bm25, cosine, 0.0), [0.0, 1.0, 0.5])
-    assert np.allclose(fuse(bm25, cosine, 1.0), [1.0, 0.0, 0.5])
-    assert np.allclose(fuse(bm25, cosine), DENSE_WEIGHT * np.array([1.0, 0.0, 0.5])
+    assert np.allclose(fuse(bm25, cosine, 1.0), [0.9, 0.0, 0.5])  # a negative cosine counts as none
+    assert np.allclose(fuse(bm25, cosine), DENSE_WEIGHT * np.array([0.9, 0.0, 0.5])
                        + (1 - DENSE_WEIGHT) * np.array([0.0, 1.0, 0.5]))
     with pytest.raises(ValueError):
         fuse(bm25, cosine[:2])
+
+
+def test_a_weak_dense_reading_does_not_outweigh_the_one_passage_naming_the_subject():
+    bm25 = np.array([0.0, 0.0, 12.0])  # only the last passage holds the name asked about
+    cosine = np.array([0.17, 0.15, 0.05])  # the model reads a bare name poorly: low cosines everywhere
+    assert int(np.argmax(fuse(bm25, cosine))) == 2
 
 
 def test_hybrid_search_finds_a_paraphrase_bm25_misses(encoder, seed_corpus, seed_vectors, analyzer):
