@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -145,11 +145,14 @@ class Index:
 
     def search(self, question: str | Query, k: int = 3, snippet_chars: int = 300,
                doc_ids: Sequence[str] | None = None, cosine: np.ndarray | None = None,
-               dense_weight: float = DENSE_WEIGHT) -> SearchResult:
+               dense_weight: float = DENSE_WEIGHT,
+               sentence_similarity: Callable[[Sequence[str]], np.ndarray] | None = None) -> SearchResult:
         """The k best passages for a question, optionally only from some documents.
 
         `cosine`, the question's cosine with every passage (search.dense), makes the search hybrid:
         it is fused with the BM25 scores (search.fusion), so a passage in other words can rank.
+        `sentence_similarity` (sentences → their cosines with the question) lets snippets choose the
+        sentence that answers in other words.
         """
         query = question if isinstance(question, Query) else self.parse(question)
         own = self.matrix.column_scores(self.matrix.query_weights(query.terms)) + self._synonym_scores(query)
@@ -176,7 +179,8 @@ class Index:
         order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
         coverage, held = self.coverage(query, order[0]) if order else (0.0, 0)
         enough_units = held >= min(MIN_FOUND_UNITS, len(query.units))
-        chosen = tuple(self._hit(i, float(scores[i]), query, snippet_chars) for i in order[:k])
+        chosen = tuple(self._hit(i, float(scores[i]), query, snippet_chars, sentence_similarity)
+                       for i in order[:k])
         if cosine is None:
             answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE and enough_units
             return SearchResult(query, answered, chosen if answered else (), () if answered else chosen,
@@ -227,8 +231,9 @@ class Index:
         nxt = np.concatenate((scores[1:], [0.0])) * self._same_doc_next
         return scores + CONTEXT_WEIGHT * np.maximum(prev, nxt)
 
-    def _hit(self, i: int, score: float, query: Query, snippet_chars: int) -> Hit:
+    def _hit(self, i: int, score: float, query: Query, snippet_chars: int,
+             similarity: Callable[[Sequence[str]], np.ndarray] | None = None) -> Hit:
         passage = self.passages[i]
         snippet = make_snippet(passage.text, set(query.terms), self.matrix.idf_of, self.analyzer,
-                               snippet_chars, query.phrases, query.expansion, query.intent)
+                               snippet_chars, query.phrases, query.expansion, query.intent, similarity)
         return Hit(passage, round(score, 6), snippet)

@@ -58,7 +58,8 @@ def ranks(service: Service, question: str, gold: list[str]) -> dict[str, int | N
     """The gold passage's rank under every fusion compared."""
     index, version = service.corpus.index, service.corpus.version
     query = index.parse(question)
-    cosine = service.dense.cosine(version, question)
+    dense = service.dense.query(version, question)
+    cosine = dense.cosine if dense else None
     out: dict[str, int | None] = {}
     for w in WEIGHTS:
         result = index.search(query, DEPTH, cosine=cosine, dense_weight=w)

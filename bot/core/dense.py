@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -43,6 +43,14 @@ class DenseVersion:
 
     version: str
     vectors: PassageVectors
+
+
+@dataclass(frozen=True, slots=True)
+class DenseQuery:
+    """One question's dense side: its cosine with every passage, and its cosine with any sentences."""
+
+    cosine: np.ndarray
+    sentences: Callable[[Sequence[str]], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +112,16 @@ class DenseSide:
         """Make a version's vectors the ones its questions are searched with."""
         self._current = dense
 
-    def cosine(self, version: str, question: str) -> np.ndarray | None:
-        """The question's cosine with every passage of `version`, or None while its vectors are not ready."""
+    def query(self, version: str, question: str) -> DenseQuery | None:
+        """The question's cosine with every passage of `version` and a scorer for sentences, or None
+        while the version's vectors are not ready.
+        """
         current, encoder = self._current, self.encoder
         if current is None or encoder is None or current.version != version:
             return None
-        return current.vectors.cosine(encoder.encode([question])[0])
+        vector = encoder.encode([question])[0]
+
+        def sentences(texts: Sequence[str]) -> np.ndarray:
+            return encoder.encode(texts) @ vector
+
+        return DenseQuery(current.vectors.cosine(vector), sentences)

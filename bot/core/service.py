@@ -78,9 +78,10 @@ class Service:
         if not query.terms:
             raise BadQuestion("That question has only common words like “what” or “the”. "
                               "Add the names or things you are asking about.")
-        cosine = self.dense.cosine(corpus.version, cleaned.text)
+        dense = self.dense.query(corpus.version, cleaned.text)
         result = corpus.index.search(query, top or self.settings.top_k, self.settings.snippet_chars, doc_ids,
-                                     cosine)
+                                     dense.cosine if dense else None,
+                                     sentence_similarity=dense.sentences if dense else None)
         shown = result.hits + result.closest
         documents = {h.passage.doc_id: d for h in shown if (d := corpus.document(h.passage.doc_id))}
         message = None

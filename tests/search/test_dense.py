@@ -6,6 +6,7 @@ import pytest
 from search.dense import MODEL_ID, PassageVectors, text_hash
 from search.fusion import DENSE_WEIGHT, fuse, minmax
 from search.index import Index
+from search.snippets import make_snippet
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +85,20 @@ def test_hybrid_search_finds_a_paraphrase_bm25_misses(encoder, seed_corpus, seed
     assert gold not in (bm25.hits + bm25.closest)[0].passage.text
     assert gold in (hybrid.hits + hybrid.closest)[0].passage.text
     assert 0.0 < hybrid.similarity <= 1.0
+
+
+def test_the_snippet_is_the_sentence_that_answers_in_other_words(encoder, analyzer):
+    text = ("Officials in Kabul met on Tuesday to discuss the airport. "
+            "Russia, China, Iran and Pakistan have kept their embassies open. "
+            "The airport talks in Kabul were attended by officials from the airport authority.")
+    question = "Which countries still run diplomatic missions in Kabul?"
+    vector = encoder.encode([question])[0]
+
+    def similarity(sentences):
+        return encoder.encode(sentences) @ vector
+
+    terms = set(analyzer.terms(question))
+    lexical = make_snippet(text, terms, lambda t: 1.0, analyzer, max_chars=90)
+    dense = make_snippet(text, terms, lambda t: 1.0, analyzer, max_chars=90, similarity=similarity)
+    assert "embassies" not in lexical.text
+    assert "Russia, China, Iran and Pakistan have kept their embassies open." in dense.text
