@@ -15,7 +15,7 @@ from search.intent import INTENT_BOOST, Intent, has_date, has_quantity, holds_an
 from search.models import Hit, Passage, PassageKind
 from search.snippets import make_snippet
 from search.synonyms import EXPANSION_WEIGHT, Synonyms
-from search.text import Analyzer, fold_for_phrase, normalize
+from search.text import Analyzer, fold_for_phrase, normalize, split_sentences
 
 # Captions carry dates and places but describe a picture, not the story: ranked a step below body text.
 KIND_WEIGHT = {PassageKind.BODY: 1.0, PassageKind.CAPTION: 0.8, PassageKind.HEADING: 0.8}
@@ -179,6 +179,8 @@ class Index:
         order = [int(i) for i in top_k(scores, max(k * 4, 20)) if scores[i] > 0]
         coverage, held = self.coverage(query, order[0]) if order else (0.0, 0)
         enough_units = held >= min(MIN_FOUND_UNITS, len(query.units))
+        if sentence_similarity is not None:
+            sentence_similarity = self._sentences_at_once(order[:k], sentence_similarity)
         chosen = tuple(self._hit(i, float(scores[i]), query, snippet_chars, sentence_similarity)
                        for i in order[:k])
         if cosine is None:
@@ -191,6 +193,21 @@ class Index:
         answered = bool(order) and phrase_ok and confidence >= MIN_CONFIDENCE
         return SearchResult(query, answered, chosen if answered else (), () if answered else chosen,
                             coverage, "hybrid", similarity, confidence)
+
+    def _sentences_at_once(self, rows: Sequence[int], similarity: Callable[[Sequence[str]], np.ndarray]
+                           ) -> Callable[[Sequence[str]], np.ndarray]:
+        """The similarity of every sentence of the shown passages in one call of the model, then looked up."""
+        texts = [p.text for p in (self.passages[i] for i in rows)]
+        sentences = list(dict.fromkeys(t[a:b] for t in texts for a, b in split_sentences(t)))
+        known = dict(zip(sentences, similarity(sentences), strict=True)) if sentences else {}
+
+        def lookup(asked: Sequence[str]) -> np.ndarray:
+            missing = [s for s in asked if s not in known]
+            if missing:
+                known.update(zip(missing, similarity(missing), strict=True))
+            return np.array([known[s] for s in asked], dtype=np.float64)
+
+        return lookup
 
     def _phrase_rows(self, phrases: Sequence[str]) -> list[int]:
         """The passages that contain every phrase as written: those holding all its terms, checked."""
