@@ -92,7 +92,7 @@ class Index:
     def build(cls, passages: Sequence[Passage], analyzer: Analyzer, synonyms: Synonyms | None = None) -> Index:
         """Analyse every passage and precompute its BM25 weights."""
         matrix = BM25Matrix.build(analyzer.terms(p.text) for p in passages)
-        return cls(passages, analyzer, matrix, synonyms)
+        return cls(passages, analyzer, matrix, (synonyms or Synonyms.empty()).with_derivations(matrix.vocabulary))
 
     def parse(self, question: str) -> Query:
         """Terms of the question, their synonyms, the quoted phrases it asks for, and its answer type."""
