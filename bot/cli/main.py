@@ -100,6 +100,13 @@ def cmd_sources(service: Service, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _searches(service: Service, question: str) -> bool:
+    """Whether `dossier ask QUESTION` will search (and so wants the passage vectors): standard input
+    may hold any question; a single one with only common words or symbols is refused before searching.
+    """
+    return question == "-" or bool(service.corpus.index.parse(question).terms)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `dossier` command."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -129,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for skipped in service.corpus.report.skipped:
         log.warning("skipped %s: %s", skipped.path, skipped.reason)
     out = sys.stdout
-    if args.command in ("ask", "chat"):
+    if args.command == "chat" or (args.command == "ask" and _searches(service, args.question)):
         asyncio.run(embed_with_cache(service, settings))
     if args.command == "ask":
         return cmd_ask(service, args, out)
