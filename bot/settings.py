@@ -70,6 +70,8 @@ class Settings(BaseSettings):
     fetch_max_redirects: int = Field(5, ge=0, le=20, description="Redirects followed when fetching a link.")
     fetch_allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
         (), description="Hosts a link may name even at a private or loopback address, comma-separated.")
+    dense_retrieval: bool = Field(True, description="Fuse dense similarity with BM25 when the encoder is "
+                                                    "installed (extra `dense`); false: BM25 alone.")
     web_host: str = Field("127.0.0.1", min_length=1, description="Address the web page listens on.")
     web_port: int = Field(8080, ge=0, le=65535, description="Port of the web page; 0 picks a free one.")
     public_base_url: str | None = Field(

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from search.bm25 import BM25Matrix, top_k
-from search.intent import INTENT_BOOST, Intent, question_intent
+from search.confidence import MIN_CONFIDENCE, hybrid_confidence
+from search.fusion import DENSE_WEIGHT, fuse
+from search.intent import INTENT_BOOST, Intent, holds_answer_type, question_intent
 from search.models import Hit, Passage, PassageKind
 from search.passages import KINDS, PassageStore
 from search.prune import MIN_PASSAGES, Scoring, pruned_top
 from search.snippets import make_snippet
 from search.synonyms import EXPANSION_WEIGHT, Synonyms
-from search.text import Analyzer, fold_for_phrase, normalize
+from search.text import Analyzer, fold_for_phrase, normalize, split_sentences
 
 # Captions carry dates and places but describe a picture, not the story: ranked a step below body text.
 KIND_WEIGHT = {PassageKind.BODY: 1.0, PassageKind.CAPTION: 0.8, PassageKind.HEADING: 0.8}
@@ -65,6 +67,9 @@ class SearchResult:
     hits: tuple[Hit, ...]
     closest: tuple[Hit, ...]
     coverage: float
+    retrieval: str = "bm25"  # "hybrid" when dense similarity joined BM25
+    similarity: float = 0.0  # the best passage's cosine with the question (hybrid only)
+    confidence: float = 0.0  # coverage for BM25 alone; search.confidence for hybrid
 
 
 class Index:
@@ -92,7 +97,15 @@ class Index:
     def build(cls, passages: Sequence[Passage], analyzer: Analyzer, synonyms: Synonyms | None = None) -> Index:
         """Analyse every passage and precompute its BM25 weights."""
         matrix = BM25Matrix.build(analyzer.terms(p.text) for p in passages)
-        return cls(passages, analyzer, matrix, synonyms)
+        return cls.over(passages, analyzer, matrix, synonyms)
+
+    @classmethod
+    def over(cls, passages: Sequence[Passage], analyzer: Analyzer, matrix: BM25Matrix,
+             synonyms: Synonyms | None = None) -> Index:
+        """The index over a matrix just built or opened from its files: words one derivational ending
+        apart in its vocabulary join the synonyms.
+        """
+        return cls(passages, analyzer, matrix, (synonyms or Synonyms.empty()).with_derivations(matrix.vocabulary))
 
     def parse(self, question: str) -> Query:
         """Terms of the question, their synonyms, the quoted phrases it asks for, and its answer type."""
@@ -146,27 +159,44 @@ class Index:
         return (found / total if total > 0 else 0.0), held
 
     def search(self, question: str | Query, k: int = 3, snippet_chars: int = 300,
-               doc_ids: Sequence[str] | None = None) -> SearchResult:
-        """The k best passages for a question, optionally only from some documents."""
+               doc_ids: Sequence[str] | None = None, cosine: np.ndarray | None = None,
+               dense_weight: float = DENSE_WEIGHT,
+               sentence_similarity: Callable[[Sequence[str]], np.ndarray] | None = None) -> SearchResult:
+        """The k best passages for a question, optionally only from some documents.
+
+        `cosine`, the question's cosine with every passage (search.dense), makes the search hybrid:
+        it is fused with the BM25 scores (search.fusion), so a passage in other words can rank.
+        `sentence_similarity` (sentences → their cosines with the question) lets snippets choose the
+        sentence that answers in other words.
+        """
         query = question if isinstance(question, Query) else self.parse(question)
         phrase_ok = True
-        best = self._pruned(query, k) if doc_ids is None and not query.phrases else None
+        # Pruning is exact for BM25 alone; a fused ranking needs every passage's cosine.
+        best = self._pruned(query, k) if doc_ids is None and not query.phrases and cosine is None else None
         if best is None:
-            best, phrase_ok = self._score_all(query, k, doc_ids)
+            best, phrase_ok = self._score_all(query, k, doc_ids, cosine, dense_weight)
         order = [int(i) for i in best[0]]
         scores = dict(zip(order, (float(v) for v in best[1]), strict=True))
         coverage, held = self.coverage(query, order[0]) if order else (0.0, 0)
         enough_units = held >= min(MIN_FOUND_UNITS, len(query.units))
-        answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE and enough_units
-        chosen = [self._hit(i, scores[i], query, snippet_chars) for i in order[:k]]
-        if answered:
-            return SearchResult(query, True, tuple(chosen), (), coverage)
-        return SearchResult(query, False, (), tuple(chosen), coverage)
+        if sentence_similarity is not None:
+            sentence_similarity = self._sentences_at_once(order[:k], sentence_similarity)
+        chosen = tuple(self._hit(i, scores[i], query, snippet_chars, sentence_similarity) for i in order[:k])
+        if cosine is None:
+            answered = bool(order) and phrase_ok and coverage >= MIN_COVERAGE and enough_units
+            return SearchResult(query, answered, chosen if answered else (), () if answered else chosen,
+                                coverage, "bm25", 0.0, coverage)
+        similarity = float(cosine[order[0]]) if order else 0.0
+        typed = bool(order) and holds_answer_type(query.intent, self.passages[order[0]].text, query.text)
+        confidence = hybrid_confidence(similarity, coverage, typed, enough_units) if order else 0.0
+        answered = bool(order) and phrase_ok and confidence >= MIN_CONFIDENCE
+        return SearchResult(query, answered, chosen if answered else (), () if answered else chosen,
+                            coverage, "hybrid", similarity, confidence)
 
-    def _score_all(self, query: Query, k: int,
-                   doc_ids: Sequence[str] | None) -> tuple[tuple[np.ndarray, np.ndarray], bool]:
-        """The k best passages with a positive score, by scoring every passage, and whether the quoted
-        phrases were found (when not, the phrases are not required).
+    def _score_all(self, query: Query, k: int, doc_ids: Sequence[str] | None, cosine: np.ndarray | None = None,
+                   dense_weight: float = DENSE_WEIGHT) -> tuple[tuple[np.ndarray, np.ndarray], bool]:
+        """The k best passages with a positive score, by scoring every passage (fused with `cosine` when
+        given), and whether the quoted phrases were found (when not, the phrases are not required).
         """
         phrase_ok = True
         own = self.matrix.column_scores(self.matrix.query_weights(query.terms))
@@ -178,11 +208,13 @@ class Index:
         wanted = {Intent.QUANTITY: self._quantity, Intent.DATE: self._date}.get(query.intent)
         if wanted is not None:
             scores[wanted] *= INTENT_BOOST  # x * 1.0 is x: only the boosted passages change
+        # A passage must match the question itself: context only reorders passages that do.
+        scores[own <= 0] = 0.0
+        if cosine is not None:
+            scores = fuse(scores, cosine, dense_weight)
         if doc_ids is not None:
             numbers = [self._doc_numbers[d] for d in doc_ids if d in self._doc_numbers]
             scores *= np.isin(self._doc_of, numbers)
-        # A passage must match the question itself: context only reorders passages that do.
-        scores[own <= 0] = 0.0
         if query.phrases:
             # Quoted phrases filter the whole corpus, not just the best-scoring candidates.
             with_phrases = np.zeros(scores.size, dtype=bool)
@@ -203,6 +235,22 @@ class Index:
                           self._prior, wanted, INTENT_BOOST, self._same_doc_prev, self._same_doc_next,
                           self._prior_max)
         return pruned_top(self.matrix, scoring, k)
+
+    def _sentences_at_once(self, rows: Sequence[int], similarity: Callable[[Sequence[str]], np.ndarray]
+                           ) -> Callable[[Sequence[str]], np.ndarray]:
+        """The similarity of every sentence of the shown passages in one call of the model, then looked up."""
+        texts = [p.text for p in (self.passages[i] for i in rows)]
+        sentences = list(dict.fromkeys(t[a:b] for t in texts for a, b in split_sentences(t)))
+        known = dict(zip(sentences, similarity(sentences), strict=True)) if sentences else {}
+
+        def lookup(asked: Sequence[str]) -> np.ndarray:
+            missing = [s for s in asked if s not in known]
+            if missing:
+                known.update(zip(missing, similarity(missing), strict=True))
+            return np.array([known[s] for s in asked], dtype=np.float64)
+
+        return lookup
+
 
     def _phrase_rows(self, phrases: Sequence[str]) -> list[int]:
         """The passages that contain every phrase as written: those holding all its terms, checked."""
@@ -260,8 +308,9 @@ class Index:
         near += scores  # the same sum as scores + CONTEXT_WEIGHT * near: addition commutes exactly
         return near
 
-    def _hit(self, i: int, score: float, query: Query, snippet_chars: int) -> Hit:
+    def _hit(self, i: int, score: float, query: Query, snippet_chars: int,
+             similarity: Callable[[Sequence[str]], np.ndarray] | None = None) -> Hit:
         passage = self.passages[i]
         snippet = make_snippet(passage.text, set(query.terms), self.matrix.idf_of, self.analyzer,
-                               snippet_chars, query.phrases, query.expansion, query.intent)
+                               snippet_chars, query.phrases, query.expansion, query.intent, similarity)
         return Hit(passage, round(score, 6), snippet)

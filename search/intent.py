@@ -1,8 +1,9 @@
 """What kind of answer a question wants, and which passages can hold one.
 
-"How many fighters…" wants a passage that states a number; "When did…" one that states a date. A
-passage of the wanted kind gets a modest boost: enough to order passages that match the question
-equally well, never enough to lift a passage that does not match it.
+"How many fighters…" wants a passage that states a number; "When did…" one that states a date;
+"Who…" one that names someone the question does not name; "Where…" one that names a place the
+question does not name. A passage of the wanted kind gets a modest boost: enough to order passages
+that match the question equally well, never enough to lift a passage that does not match it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ class Intent(StrEnum):
 
     QUANTITY = "quantity"
     DATE = "date"
+    PERSON = "person"  # a person or an organisation
+    PLACE = "place"
     OTHER = "other"
 
 
@@ -31,6 +34,14 @@ _QUANTITY_QUESTION = re.compile(
 )
 _DATE_QUESTION = re.compile(r"\bwhen\b|\bwhat\s+(?:year|date|day|month|time)\b|\bsince\s+when\b|\bhow\s+long\s+ago\b",
                             re.IGNORECASE)
+_PERSON_QUESTION = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:who|whom|whose)\b|\b(?:which|what)\s+(?:person|people|man|woman|group|"
+    r"organi[sz]ation|company|firm|official|leader|minister|party|team|militants?)\b", re.IGNORECASE)
+_PLACE_QUESTION = re.compile(
+    r"^\W*(?:and\s+|so\s+)?where\b|\b(?:which|what)\s+(?:country|countries|city|cities|town|province|region|"
+    r"place|state|nation)\b|\bin\s+which\s+(?:country|city|town|province|region)\b", re.IGNORECASE)
+# A capitalised word inside a sentence (not its first word): how a name shows in English news text.
+_INNER_NAME = re.compile(r"(?<=[\w,;:)\]’'\"] )[A-Z][\w’'-]*[a-z][\w’'-]*|(?<=[\w,;:)] )[A-Z]{2,}\b")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_NAMES = "|".join(WEEKDAYS)
 # A number that counts something: not a year, not the day after a month name.
@@ -77,7 +88,31 @@ def question_intent(question: str) -> Intent:
         return Intent.QUANTITY
     if _DATE_QUESTION.search(question):
         return Intent.DATE
+    if _PERSON_QUESTION.search(question):
+        return Intent.PERSON
+    if _PLACE_QUESTION.search(question):
+        return Intent.PLACE
     return Intent.OTHER
+
+
+def new_names(text: str, question: str) -> list[str]:
+    """Capitalised words inside the text's sentences that the question does not contain: the names a
+    passage can answer "who" or "where" with (months and weekdays are dates, not names).
+    """
+    asked = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    return [n for n in _INNER_NAME.findall(text)
+            if n.lower() not in asked and n.lower().rstrip(".") not in MONTHS and n.lower() not in WEEKDAYS]
+
+
+def holds_answer_type(intent: Intent, text: str, question: str) -> bool:
+    """Whether a passage holds the kind of answer the question asks for (always, for other questions)."""
+    if intent is Intent.QUANTITY:
+        return has_quantity(text)
+    if intent is Intent.DATE:
+        return has_date(text)
+    if intent in (Intent.PERSON, Intent.PLACE):
+        return bool(new_names(text, question))
+    return True
 
 
 def has_quantity(text: str) -> bool:

@@ -190,7 +190,7 @@ def _assemble(a: dict[str, np.ndarray], n: int, analyzer: Analyzer, synonyms: Sy
     doc_ids = tuple(_unwords(a["docs.text"], a["docs.offsets"]))
     store = PassageStore(a["passages.text"], a["passages.offsets"], doc_ids,
                          *(a[f"passages.{k}"] for k in ("doc_of", "paragraph", "kind", "quantity", "date")))
-    return Index(store, analyzer, matrix, synonyms)
+    return Index.over(store, analyzer, matrix, synonyms)
 
 
 def open_or_build(passages: tuple[Passage, ...] | list[Passage], analyzer: Analyzer, synonyms: Synonyms | None,

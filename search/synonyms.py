@@ -10,12 +10,20 @@ from pathlib import Path
 # same thing in other words, but never outranks a passage with the question's own words.
 EXPANSION_WEIGHT = 0.5
 
+# Derivational endings left on an English Snowball stem: the noun of a verb ("founder", "marriage",
+# "payment", "foundation" stem to founder, marriag, payment, foundat) keeps an ending the stemmer
+# does not remove. A stem with one of these endings is related to the stem without it, when the
+# corpus holds both and what is left has at least DERIVATION_MIN_ROOT letters.
+DERIVATION_ENDINGS = ("ment", "ag", "er", "at")
+DERIVATION_MIN_ROOT = 4
+
 
 class Synonyms:
     """Groups of words, stemmed by the analyzer, each word expanding to the rest of its groups."""
 
     def __init__(self, groups: Iterable[Sequence[str]], stem: Callable[[str], Iterable[str]]) -> None:
         self._related: dict[str, set[str]] = {}
+        self._known: frozenset[str] = frozenset()  # the corpus's terms, for derivations
         for group in groups:
             stems = {s for word in group for s in stem(word)}
             for s in stems:
@@ -37,11 +45,28 @@ class Synonyms:
         present = set(terms)
         out: dict[str, float] = {}
         for term in present:
-            for other in self._related.get(term, ()):
+            for other in self.related(term):
                 if other not in present:
                     out[other] = EXPANSION_WEIGHT
         return out
 
+    def with_derivations(self, vocabulary: Iterable[str]) -> Synonyms:
+        """These synonyms plus derivations: a term is related to the corpus's terms that are it with a
+        DERIVATION_ENDINGS ending added or removed (marri ~ marriag, found ~ founder), whether or not
+        the corpus holds the term itself.
+        """
+        out = Synonyms.empty()
+        out._related = self._related
+        out._known = frozenset(vocabulary)
+        return out
+
     def related(self, term: str) -> set[str]:
         """The terms a term expands to."""
-        return self._related.get(term, set())
+        found = self._related.get(term, set())
+        if not self._known:
+            return found
+        derived = {term + e for e in DERIVATION_ENDINGS if term + e in self._known}
+        derived.update(root for e in DERIVATION_ENDINGS if term.endswith(e)
+                       and len(root := term[:-len(e)]) >= DERIVATION_MIN_ROOT and root in self._known)
+        derived.discard(term)
+        return found | derived if derived else found

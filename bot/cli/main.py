@@ -22,6 +22,7 @@ from bot.cli import lists as cli_extraction
 from bot.cli import text as terminal
 from bot.cli.chat import terminal_chat
 from bot.cli.reload import reload_command
+from bot.cli.vectors import embed_with_cache
 from bot.core.policy import whole_number
 from bot.core.service import Service
 from bot.errors import DossierError
@@ -116,6 +117,13 @@ def cmd_sources(service: Service, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _searches(service: Service, question: str) -> bool:
+    """Whether `dossier ask QUESTION` will search (and so wants the passage vectors): standard input
+    may hold any question; a single one with only common words or symbols is refused before searching.
+    """
+    return question == "-" or bool(service.corpus.index.parse(question).terms)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `dossier` command."""
     handler = logging.StreamHandler(sys.stderr)
@@ -157,6 +165,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     for skipped in service.corpus.report.skipped:
         log.warning("skipped %s: %s", one_line(skipped.path), one_line(skipped.reason))
     out = sys.stdout
+    if args.command == "chat" or (args.command == "ask" and _searches(service, args.question)):
+        asyncio.run(embed_with_cache(service, settings))
     if args.command == "ask":
         code = cmd_ask(service, args, out)
     elif args.command == "sources":

@@ -54,6 +54,7 @@ class Answer:
     message: str | None = None
     seconds: float = 0.0
     confidence: float = 0.0
+    retrieval: str = "bm25"  # "hybrid" when dense similarity joined BM25 for this answer
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from datetime import date
 
 from bot.core.add import add_link
 from bot.core.build import build_corpus, build_from_settings, rebuild_from_settings
+from bot.core.dense import DenseSide, EmbedReport, VectorCache, fill_vectors
 from bot.core.models import Answer, LiveCorpus, Store, UsageStats
 from bot.core.platforms import PlatformBoard
 from bot.core.policy import AnswerPage, fetch_size, match_sources, page_of
@@ -45,6 +46,7 @@ class Service:
         self.store = store  # None: nothing is logged or kept (one-shot commands such as `dossier ask`)
         self._reloading = False
         self.platforms = PlatformBoard()  # each chat platform's connection, written by the process
+        self.dense = DenseSide()
 
     @classmethod
     async def open(cls, settings: Settings, store: Store) -> Service:
@@ -82,14 +84,52 @@ class Service:
         if not query.terms:
             raise BadQuestion("That question has only common words like “what” or “the”. "
                               "Add the names or things you are asking about.")
-        result = corpus.index.search(query, top or self.settings.top_k, self.settings.snippet_chars, doc_ids)
+        dense = self.dense.query(corpus.version, cleaned.text)
+        result = corpus.index.search(query, top or self.settings.top_k, self.settings.snippet_chars, doc_ids,
+                                     dense.cosine if dense else None,
+                                     sentence_similarity=dense.sentences if dense else None)
         shown = result.hits + result.closest
         documents = {h.passage.doc_id: d for h in shown if (d := corpus.document(h.passage.doc_id))}
         message = None
         if not result.answered:
             message = _nothing_found(result.query.phrases, bool(result.closest))
         return Answer(cleaned.text, result.answered, result.hits, result.closest, corpus.version, documents,
-                      cleaned.notices, message, time.perf_counter() - started, round(result.coverage, 4))
+                      cleaned.notices, message, time.perf_counter() - started, round(result.confidence, 4),
+                      result.retrieval)
+
+    async def embed(self, cache: VectorCache | None) -> EmbedReport | None:
+        """Give the live version its passage vectors (cached ones read, new ones embedded and kept), then
+        search it hybrid; None when the encoder is not installed. Questions meanwhile use BM25 alone.
+        """
+        if not self.settings.dense_retrieval:
+            return None
+        encoder = self.dense.encoder or await asyncio.to_thread(self.dense.load)
+        if encoder is None:
+            return None
+        corpus = self._corpus
+        dense, report = await fill_vectors(corpus.version, corpus.index.passages, encoder, cache)
+        if self._corpus.version == corpus.version:
+            self.dense.attach(dense)
+        return report
+
+    async def keep_embedding(self, cache: VectorCache | None) -> None:
+        """Embed each version that goes live, for as long as the process runs; never returns.
+
+        When the encoder is not installed, or fails, answers go on with BM25 alone.
+        """
+        while True:
+            self.dense.changed.clear()
+            try:
+                report = await self.embed(cache)
+            except Exception:  # the dense side must never stop the process that answers with BM25
+                log.exception("passage vectors not made; answers use BM25 alone until the next reload")
+                report = None
+            if report is not None:
+                log.info("passage vectors of version %s ready: %d passages, %d cached, %d embedded in %.1f s",
+                         report.version, report.passages, report.cached, report.embedded, report.seconds)
+            elif self.dense.encoder is None:
+                log.info("dense retrieval is off or not installed (extra `dense`): answers use BM25 alone")
+            await self.dense.changed.wait()
 
     async def ask(self, question: str, top: int | None = None, doc_ids: list[str] | None = None, *,
                   platform: str = "cli", user_id: str | None = None) -> Answer:
@@ -128,6 +168,7 @@ class Service:
             report, corpus = await prepare_reload(self._corpus, self.store, requested_by, force,
                                                   lambda: build_from_settings(self.settings))
             self._corpus = corpus  # the one-step swap: requests read this reference once and keep it
+            self.dense.changed.set()
         except ReloadRefused as exc:
             if exc.report is not None:
                 log.warning("%s", render_report(exc.report))
@@ -183,6 +224,7 @@ class Service:
         running finish on the version they started with. `reload` is the checked, stored way.
         """
         self._corpus = corpus
+        self.dense.changed.set()
 
     def sources(self) -> tuple[Document, ...]:
         """The documents of the live corpus, in path order."""

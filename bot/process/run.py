@@ -70,7 +70,8 @@ def jobs(service: Service, store: Store, settings: Settings, hangup: asyncio.Eve
     from bot.web import serve_web  # aiohttp is loaded only by the process that serves
 
     found: list[Coroutine[Any, Any, None]] = [reload_on_signal(service, store, hangup),
-                                              serve_web(settings, service, out)]
+                                              serve_web(settings, service, out),
+                                              service.keep_embedding(store)]
     if settings.discord_token is not None:
         from bot.discord.client import run_discord  # discord.py is loaded only when Discord is configured
 

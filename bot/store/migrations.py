@@ -112,4 +112,14 @@ MIGRATIONS: tuple[str, ...] = (
         stored_at     TEXT NOT NULL
     );
     """,
+    # 6: passage vectors of the dense encoder, by the passage text's sha256 and the model that made them,
+    # so a restart or reload embeds only passages whose text is new.
+    """
+    CREATE TABLE passage_vectors (
+        model_id      TEXT NOT NULL,
+        text_hash     TEXT NOT NULL,
+        vector        BLOB NOT NULL,
+        PRIMARY KEY (model_id, text_hash)
+    ) WITHOUT ROWID;
+    """,
 )

@@ -1,5 +1,5 @@
 """The SQLite store (aiosqlite): corpus versions, the query log, feedback, the audit log, reload requests,
-answered chat threads.
+answered chat threads, passage vectors.
 
 One connection in autocommit mode; every write that must be whole runs between BEGIN IMMEDIATE and
 COMMIT. Coroutines share the connection, so one asyncio lock lets one of them use it at a time: no
@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,6 +41,8 @@ JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 RECENT_UNANSWERED = 10
 # Answered chat threads kept for follow-ups; the least recently used are forgotten past this many.
 KEEP_THREADS = 50_000
+# Passage text hashes looked up in one statement (SQLite caps the parameters of one statement).
+VECTOR_READ_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,26 @@ class Store:
                 return list(await cursor.fetchall())
         except (sqlite3.Error, ValueError) as exc:
             raise StoreError(f"The database could not be read: {exc}") from exc
+
+    # Passage vectors (float32 rows, by passage text hash and model)
+
+    async def passage_vectors(self, model_id: str, hashes: Sequence[str]) -> dict[str, bytes]:
+        """The stored vectors of the given passage text hashes, as raw float32 bytes, by hash."""
+        found: dict[str, bytes] = {}
+        wanted = list(dict.fromkeys(hashes))
+        for start in range(0, len(wanted), VECTOR_READ_CHUNK):
+            chunk = wanted[start:start + VECTOR_READ_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = await self._read(f"SELECT text_hash, vector FROM passage_vectors WHERE model_id = ? "
+                                    f"AND text_hash IN ({marks})", (model_id, *chunk))
+            found.update((row[0], bytes(row[1])) for row in rows)
+        return found
+
+    async def put_passage_vectors(self, model_id: str, vectors: Sequence[tuple[str, bytes]]) -> None:
+        """Keep passage vectors (text hash, raw float32 bytes); a vector already kept is left as it is."""
+        async with self.transaction() as db:
+            await db.executemany("INSERT OR IGNORE INTO passage_vectors (model_id, text_hash, vector) "
+                                 "VALUES (?, ?, ?)", [(model_id, h, v) for h, v in vectors])
 
     # Corpus versions
 

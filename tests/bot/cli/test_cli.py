@@ -102,7 +102,17 @@ def test_ask_json_has_the_documented_keys(answer):
     assert {"question", "answered", "hits", "message", "notices", "corpus_version"} <= answer.keys()
     assert answer["question"] == QUESTION
     assert answer["answered"] is True
+    assert answer["retrieval"] == "hybrid"  # the dense extra is installed: BM25 and the real model, fused
     assert "error" not in answer
+
+
+def test_ask_json_says_bm25_answered_when_dense_retrieval_is_off(monkeypatch):
+    out = io.StringIO()
+    monkeypatch.setenv("DOSSIER_DENSE_RETRIEVAL", "false")
+    monkeypatch.setenv("DOSSIER_CORPUS_DIR", str(SEEDS))
+    with contextlib.redirect_stdout(out):
+        assert main(["ask", "--json", QUESTION]) == 0
+    assert json.loads(out.getvalue())["retrieval"] == "bm25"
 
 
 def test_ask_json_hits_have_the_documented_shape(answer, sources):

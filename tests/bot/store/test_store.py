@@ -208,3 +208,20 @@ async def test_a_database_of_an_older_schema_is_migrated_and_keeps_its_rows(tmp_
             assert (await cur.fetchone())[0] == 0
     finally:
         await store.close()
+
+
+async def test_passage_vectors_are_kept_by_model_and_text_hash_and_never_overwritten(tmp_path):
+    store = await Store.open(tmp_path / "d.sqlite3")
+    try:
+        assert await store.passage_vectors("m", ["a"]) == {}
+        await store.put_passage_vectors("m", [("a", b"\x01\x02\x03\x04"), ("b", b"\x05\x06\x07\x08")])
+        await store.put_passage_vectors("m", [("a", b"\xff\xff\xff\xff")])  # the same text: kept as it was
+        await store.put_passage_vectors("other", [("a", b"\x00\x00\x00\x00")])
+        assert await store.passage_vectors("m", ["a", "b", "c", "a"]) == {"a": b"\x01\x02\x03\x04",
+                                                                         "b": b"\x05\x06\x07\x08"}
+        assert await store.passage_vectors("other", ["a", "b"]) == {"a": b"\x00\x00\x00\x00"}
+        many = [(f"h{n}", n.to_bytes(4, "little")) for n in range(1_234)]  # more than one statement's worth
+        await store.put_passage_vectors("m", many)
+        assert len(await store.passage_vectors("m", [h for h, _ in many])) == 1_234
+    finally:
+        await store.close()
