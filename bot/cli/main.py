@@ -136,7 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for skipped in service.corpus.report.skipped:
         log.warning("skipped %s: %s", skipped.path, skipped.reason)
     out = sys.stdout
-    if args.command == "chat" or (args.command == "ask" and _searches(service, args.question)):
+    if settings.dense_retrieval and (args.command == "chat"
+                                     or (args.command == "ask" and _searches(service, args.question))):
         asyncio.run(embed_with_cache(service, settings))
     if args.command == "ask":
         return cmd_ask(service, args, out)
