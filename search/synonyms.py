@@ -12,10 +12,13 @@ EXPANSION_WEIGHT = 0.5
 
 # Derivational endings left on an English Snowball stem: the noun of a verb ("founder", "marriage",
 # "payment", "foundation" stem to founder, marriag, payment, foundat) keeps an ending the stemmer
-# does not remove. A stem with one of these endings is related to the stem without it, when the
-# corpus holds both and what is left has at least DERIVATION_MIN_ROOT letters.
+# does not remove. A question's stem meets the corpus's stems that add one of these endings to it, and
+# those that drop one from it when at least DERIVATION_MIN_ROOT letters are left.
 DERIVATION_ENDINGS = ("ment", "ag", "er", "at")
 DERIVATION_MIN_ROOT = 4
+# Endings only ever added, never dropped: many words merely end in "er" (counter is not one who
+# counts, nor number one who is numb), while found → founder adds it.
+ADD_ONLY_ENDINGS = frozenset({"er"})
 
 
 class Synonyms:
@@ -66,7 +69,7 @@ class Synonyms:
         if not self._known:
             return found
         derived = {term + e for e in DERIVATION_ENDINGS if term + e in self._known}
-        derived.update(root for e in DERIVATION_ENDINGS if term.endswith(e)
+        derived.update(root for e in DERIVATION_ENDINGS if e not in ADD_ONLY_ENDINGS and term.endswith(e)
                        and len(root := term[:-len(e)]) >= DERIVATION_MIN_ROOT and root in self._known)
         derived.discard(term)
         return found | derived if derived else found

@@ -165,7 +165,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     for skipped in service.corpus.report.skipped:
         log.warning("skipped %s: %s", one_line(skipped.path), one_line(skipped.reason))
     out = sys.stdout
-    if args.command == "chat" or (args.command == "ask" and _searches(service, args.question)):
+    if settings.dense_retrieval and (args.command == "chat"
+                                     or (args.command == "ask" and _searches(service, args.question))):
         asyncio.run(embed_with_cache(service, settings))
     if args.command == "ask":
         code = cmd_ask(service, args, out)

@@ -9,6 +9,8 @@ from bot.cli.main import main
 
 def cli_output(monkeypatch, capsys, corpus_dir, argv, public_base_url=None) -> str:
     monkeypatch.setenv("DOSSIER_CORPUS_DIR", str(corpus_dir))
+    # The web tests' service searches with BM25 alone (it is never embedded), so the command line does too.
+    monkeypatch.setenv("DOSSIER_DENSE_RETRIEVAL", "false")
     if public_base_url:
         monkeypatch.setenv("DOSSIER_PUBLIC_BASE_URL", public_base_url)
     else:
