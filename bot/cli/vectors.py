@@ -14,6 +14,11 @@ from bot.store.store import Store
 
 log = logging.getLogger("dossier.cli.vectors")
 
+# The longest a one-shot command spends embedding a new corpus before it answers (about 2,000 news
+# paragraphs on two cores): past it the answers use BM25 alone, and the vectors made so far are kept,
+# so the next run goes on from there. `dossier run` embeds in the background with no limit.
+ONE_SHOT_EMBED_SECONDS = 120.0
+
 
 async def embed_with_cache(service: Service, settings: Settings) -> EmbedReport | None:
     """Make the service's search hybrid; without a usable database the vectors are embedded and not kept.
@@ -27,10 +32,15 @@ async def embed_with_cache(service: Service, settings: Settings) -> EmbedReport 
         log.warning("passage vectors are not kept: %s", exc.user_message)
         store = None
     try:
-        return await service.embed(store)
+        report = await service.embed(store, ONE_SHOT_EMBED_SECONDS)
     except StoreError as exc:
         log.warning("passage vectors could not be kept, embedding without the database: %s", exc.user_message)
-        return await service.embed(None)
+        report = await service.embed(None, ONE_SHOT_EMBED_SECONDS)
     finally:
         if store is not None:
             await store.close()
+    if report is not None and not report.finished:
+        log.warning("embedded %d new passages in %.0f s, not all: this run answers with BM25 alone; the next run "
+                    "goes on embedding (or `dossier run` embeds them all in the background)", report.embedded,
+                    report.seconds)
+    return report

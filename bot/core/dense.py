@@ -62,14 +62,17 @@ class EmbedReport:
     cached: int
     embedded: int
     seconds: float
+    finished: bool = True  # False when a time budget ran out before every passage had its vector
 
 
 async def fill_vectors(version: str, passages: Sequence[Passage], encoder: Encoder,
-                       cache: VectorCache | None) -> tuple[DenseVersion, EmbedReport]:
+                       cache: VectorCache | None, budget_seconds: float | None = None
+                       ) -> tuple[DenseVersion | None, EmbedReport]:
     """Every passage's vector: from the cache where its text was seen before, else embedded and kept.
 
     Each step of EMBED_STEP passages runs in a worker thread and is stored before the next begins, so
-    work done before a stop is never repeated.
+    work done before a stop is never repeated. With `budget_seconds`, embedding stops once that much time
+    has gone: the steps done are kept, and no version is returned (its questions use BM25 alone).
     """
     started = time.perf_counter()
     hashes = [text_hash(p.text) for p in passages]
@@ -82,8 +85,12 @@ async def fill_vectors(version: str, passages: Sequence[Passage], encoder: Encod
     cached = len(by_hash)
     missing = list(dict.fromkeys(h for h in hashes if h not in by_hash))
     text_of = {h: p.text for h, p in zip(hashes, passages, strict=True)}
+    done = 0
     for start in range(0, len(missing), EMBED_STEP):
+        if budget_seconds is not None and time.perf_counter() - started > budget_seconds:
+            return None, EmbedReport(version, len(passages), cached, done, time.perf_counter() - started, False)
         step = missing[start:start + EMBED_STEP]
+        done += len(step)
         rows = await asyncio.to_thread(encoder.encode, [text_of[h] for h in step])
         by_hash.update(zip(step, rows, strict=True))
         if cache is not None:

@@ -97,9 +97,10 @@ class Service:
                       cleaned.notices, message, time.perf_counter() - started, round(result.confidence, 4),
                       result.retrieval)
 
-    async def embed(self, cache: VectorCache | None) -> EmbedReport | None:
+    async def embed(self, cache: VectorCache | None, budget_seconds: float | None = None) -> EmbedReport | None:
         """Give the live version its passage vectors (cached ones read, new ones embedded and kept), then
-        search it hybrid; None when the encoder is not installed. Questions meanwhile use BM25 alone.
+        search it hybrid; None when the encoder is not installed. Questions meanwhile use BM25 alone, and
+        go on so when `budget_seconds` ran out first (the vectors made by then are kept for the next run).
         """
         if not self.settings.dense_retrieval:
             return None
@@ -107,8 +108,8 @@ class Service:
         if encoder is None:
             return None
         corpus = self._corpus
-        dense, report = await fill_vectors(corpus.version, corpus.index.passages, encoder, cache)
-        if self._corpus.version == corpus.version:
+        dense, report = await fill_vectors(corpus.version, corpus.index.passages, encoder, cache, budget_seconds)
+        if dense is not None and self._corpus.version == corpus.version:
             self.dense.attach(dense)
         return report
 

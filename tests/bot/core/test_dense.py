@@ -109,3 +109,20 @@ async def _until_hybrid(service, seconds=120.0):
             return
         await asyncio.sleep(0.05)
     raise AssertionError("the vectors never became ready")
+
+
+async def test_a_spent_time_budget_keeps_what_was_embedded_and_answers_with_bm25(tmp_path, dense_encoder):
+    settings = settings_for(tmp_path)
+    write_corpus(settings.corpus_dir, corpus_a())
+    store = await Store.open(settings.database_path)
+    try:
+        service = Service.load(settings)
+        service.dense.encoder = dense_encoder
+        spent = await service.embed(store, budget_seconds=0.0)
+        assert not spent.finished and spent.embedded == 0
+        assert service.ask_sync("Who leads the convoy committee?").retrieval == "bm25"
+        report = await service.embed(store, budget_seconds=600.0)
+        assert report.finished and report.embedded == len(_texts(service))
+        assert service.ask_sync("Who leads the convoy committee?").retrieval == "hybrid"
+    finally:
+        await store.close()
