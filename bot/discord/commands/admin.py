@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 import discord
 from discord import app_commands
 
+from bot.core.report import ReloadReport
 from bot.discord.context import BotContext, context
 from bot.discord.render.admin import reload_embed, stats_embed
 from bot.discord.render.text import MESSAGE_CHARS, cut_escaped
@@ -32,6 +35,19 @@ async def admitted(interaction: discord.Interaction, action: str) -> BotContext:
     return bot
 
 
+async def send_report(interaction: discord.Interaction, work: Awaitable[ReloadReport]) -> None:
+    """Run a reload (or an add, which ends in one) and send its report privately, refused or applied."""
+    try:
+        report = await work
+    except ReloadRefused as exc:
+        if exc.report is not None:
+            await interaction.followup.send(embed=reload_embed(exc.report), ephemeral=True)
+        else:
+            await interaction.followup.send(cut_escaped(exc.user_message, MESSAGE_CHARS), ephemeral=True)
+        return
+    await interaction.followup.send(embed=reload_embed(report), ephemeral=True)
+
+
 @app_commands.command(name="reload", description="Read the articles folder again (admins)")
 @app_commands.describe(force="Apply the new corpus even if some files failed; they are left out")
 @app_commands.default_permissions(manage_guild=True)
@@ -40,15 +56,8 @@ async def reload(interaction: discord.Interaction, force: bool = False) -> None:
     """Defer privately, check the admin, reload, report what changed."""
     await interaction.response.defer(ephemeral=True, thinking=True)
     bot = await admitted(interaction, "reload")
-    try:  # the service audits every attempt
-        report = await bot.service.reload(f"discord:{interaction.user.id}", force=force)
-    except ReloadRefused as exc:
-        if exc.report is not None:
-            await interaction.followup.send(embed=reload_embed(exc.report), ephemeral=True)
-        else:
-            await interaction.followup.send(cut_escaped(exc.user_message, MESSAGE_CHARS), ephemeral=True)
-        return
-    await interaction.followup.send(embed=reload_embed(report), ephemeral=True)
+    # the service audits every attempt
+    await send_report(interaction, bot.service.reload(f"discord:{interaction.user.id}", force=force))
 
 
 @app_commands.command(name="add", description="Add an article by its link, then reload (admins)")
@@ -59,15 +68,8 @@ async def add(interaction: discord.Interaction, url: str) -> None:
     """Defer privately, check the admin, fetch the page and reload, report what changed."""
     await interaction.response.defer(ephemeral=True, thinking=True)
     bot = await admitted(interaction, "add")
-    try:  # the service audits every attempt; a failed fetch (FetchFailed) reaches the error handler
-        report = await bot.service.add(url, f"discord:{interaction.user.id}")
-    except ReloadRefused as exc:
-        if exc.report is not None:
-            await interaction.followup.send(embed=reload_embed(exc.report), ephemeral=True)
-        else:
-            await interaction.followup.send(cut_escaped(exc.user_message, MESSAGE_CHARS), ephemeral=True)
-        return
-    await interaction.followup.send(embed=reload_embed(report), ephemeral=True)
+    # the service audits every attempt; a failed fetch (FetchFailed) reaches the error handler
+    await send_report(interaction, bot.service.add(url, f"discord:{interaction.user.id}"))
 
 
 @app_commands.command(name="stats", description="Questions asked, unanswered questions, feedback (admins)")
