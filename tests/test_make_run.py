@@ -13,8 +13,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 def test_make_run_installs_the_run_time_lock_only_and_prints_commands_not_comments():
-    planned = subprocess.run(["make", "--dry-run", "--always-make", "run"], cwd=REPO, capture_output=True,
-                             text=True, timeout=60)
+    # --no-print-directory: under `make test` this runs as a sub-make, which would name its directory.
+    planned = subprocess.run(["make", "--no-print-directory", "--dry-run", "--always-make", "run"], cwd=REPO,
+                             capture_output=True, text=True, timeout=60)
     assert planned.returncode == 0, planned.stderr
     steps = planned.stdout.splitlines()
     assert any("-r requirements.lock" in s for s in steps)
